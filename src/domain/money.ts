@@ -149,5 +149,5 @@ export function parseAmount(text: string, unit: 'kr' | 'tkr'): Result<Ore> {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
     return fail('beloppet är för stort');
   }
-  return ok(ore(Number(value) + 0));
+  return ok(ore(Number(value)));
 }

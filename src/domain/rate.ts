@@ -61,7 +61,7 @@ export function addRate(a: Rate, b: Rate): Rate {
 function mulDivPpm(amount: Ore, factorPpm: number): Ore {
   const product = amount * factorPpm;
   if (Number.isSafeInteger(product)) {
-    return ore(divRoundHalfAwayFromZeroNumber(product, PPM) + 0);
+    return ore(divRoundHalfAwayFromZeroNumber(product, PPM));
   }
   return oreFromBigInt(divRoundHalfAwayFromZero(BigInt(amount) * BigInt(factorPpm), BigInt(PPM)));
 }

@@ -34,7 +34,8 @@ export function divRoundHalfAwayFromZeroNumber(numerator: number, denominator: n
   // (n - r) is an exact multiple of d, so the division is exact (no float error).
   let q = (n - r) / d;
   if (2 * r >= d) q += 1;
-  return negative ? -q : q;
+  // `0 - q` rather than `-q`: a zero result must never be −0 (Object.is, formatting).
+  return negative ? 0 - q : q;
 }
 
 /** Floor division for BigInt (BigInt's `/` truncates toward zero). */
