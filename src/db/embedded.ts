@@ -378,8 +378,10 @@ async function stopOrphan(lock: DataLock, pgdata: string, log: (line: string) =>
   if (pidLine?.trim() !== String(orphan)) return;
   log(`Stoppar PostgreSQL-servern (pid ${orphan}) som en avbruten Ramplan-process lämnade kvar.`);
   process.kill(orphan, 'SIGINT');
+  // PostgreSQL removes postmaster.pid as the last step of its shutdown; an unreaped zombie still
+  // answers kill(pid, 0), so the file is the signal to wait for.
   const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (isPidAlive(orphan) && Date.now() < deadline) await sleep(50);
+  while (existsSync(path.join(pgdata, 'postmaster.pid')) && isPidAlive(orphan) && Date.now() < deadline) await sleep(50);
 }
 
 async function ensureDatabase(maintenanceUrl: string): Promise<void> {
