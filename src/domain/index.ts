@@ -9,3 +9,7 @@ export * from './period.ts';
 export * from './category.ts';
 export * from './organisation.ts';
 export * from './plan.ts';
+export * from './summary.ts';
+export * from './multi-year.ts';
+export * from './result-history.ts';
+export * from './contributions.ts';
