@@ -1,0 +1,83 @@
+// The HTTP server: Fastify with the routes, OpenAPI, the session hooks, and the built web app.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ServiceContext } from '../services/context.ts';
+import { errorHandler } from './errors.ts';
+import { registerSessionHooks } from './session.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { organisationRoutes } from './routes/organisations.ts';
+import { planLineRoutes } from './routes/plan-lines.ts';
+import { ErrorBody } from './schemas.ts';
+
+export type ApiOptions = {
+  readonly ctx: ServiceContext;
+  readonly databaseKind: 'embedded' | 'external';
+  readonly demo: boolean;
+  readonly secureCookies: boolean;
+};
+
+export type ApiServerOptions = ApiOptions & {
+  /** The built web app (web/dist); when missing, `/` explains how to build it. */
+  readonly webDist?: string;
+  readonly logger?: boolean;
+};
+
+export async function createApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.body.password', 'body.password'] } : false,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  app.addSchema(ErrorBody);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Ramplan API', version: '0.1.0', description: 'Plan och budget för nämnder. Belopp i öre (heltal).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ramplan_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+
+  registerSessionHooks(app, options.ctx);
+  const apiOptions: ApiOptions = { ctx: options.ctx, databaseKind: options.databaseKind, demo: options.demo, secureCookies: options.secureCookies };
+  await app.register(sessionRoutes, apiOptions);
+  await app.register(organisationRoutes, apiOptions);
+  await app.register(planLineRoutes, apiOptions);
+
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = options.webDist ? resolve(options.webDist) : undefined;
+  const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ error: 'not_found', message: `Det finns ingen resurs ${request.method} ${request.url.split('?')[0] ?? ''}.` });
+    }
+    if (!hasWeb) {
+      return reply.status(503).type('text/plain; charset=utf-8')
+        .send('Webbappen är inte byggd. Kör "npm run build:web" (npm start gör det själv).');
+    }
+    // The web app routes on the client: every other path gets the app.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  return app;
+}

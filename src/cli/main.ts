@@ -1,0 +1,110 @@
+// `ramplan`: the command line over the same services as the API (see `ramplan --help`).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { buildApp, isDemoDatabase, openRuntime, type AppConfig } from '../app.ts';
+import { loadDemo } from '../services/demo/load-demo.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-data.ts';
+import { describeFailure } from './failure.ts';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+type GlobalOptions = { data: string; databaseUrl?: string; quiet?: boolean };
+
+function configFrom(options: GlobalOptions): AppConfig {
+  return {
+    dataDir: options.data,
+    databaseUrl: options.databaseUrl,
+    ...(options.quiet ? {} : { log: (line: string) => console.error(line) }),
+  };
+}
+
+function printDemoUsers(): void {
+  console.log('Demoanvändare (endast i demoläge):');
+  for (const u of DEMO_USERS) {
+    console.log(`  ${u.username.padEnd(8)} / ${DEMO_PASSWORD}   ${u.role === 'editor' ? 'får ändra' : 'får läsa'} ${u.org}`);
+  }
+}
+
+export function createProgram(): Command {
+  const program = new Command('ramplan')
+    .description('Ramplan: plan och budget för nämnder i regioner och kommuner')
+    .addOption(new Option('--data <dir>', 'datamapp för den inbyggda databasen').env('RAMPLAN_DATA').default('./data'))
+    .addOption(new Option('--database-url <url>', 'extern PostgreSQL i stället för den inbyggda').env('DATABASE_URL'))
+    .option('--quiet', 'skriv bara ut det väsentliga')
+    .showHelpAfterError('(kör "ramplan --help" för hjälp)')
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  const globals = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
+
+  program.command('serve')
+    .description('starta webbservern (och den inbyggda databasen)')
+    .addOption(new Option('--port <n>', 'port').env('PORT').default('3000').argParser(parsePort))
+    .addOption(new Option('--host <host>', 'adress att lyssna på').env('HOST').default('localhost'))
+    .option('--demo-if-empty', 'läs in demoregionen när databasen är tom (npm start gör det)')
+    .action(async (options: { port: number | string; host: string; demoIfEmpty?: boolean }, cmd: Command) => {
+      const port = typeof options.port === 'string' ? parsePort(options.port) : options.port;
+      const app = await buildApp({
+        ...configFrom(globals(cmd)),
+        demo: options.demoIfEmpty === true,
+        webDist: join(projectRoot, 'web', 'dist'),
+        logger: false,
+      });
+      const stop = async (signal: string) => {
+        console.error(`\n${signal}: stänger Ramplan …`);
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      if (app.demoLoaded) console.log(`Demoregionen inläst: ${app.demoLoaded.organisations} organisationer, ${app.demoLoaded.lines} budgetrader.`);
+      await app.listen({ port, host: options.host });
+      const where = app.runtime.databaseKind === 'embedded' ? `inbyggd PostgreSQL i ${globals(cmd).data}` : 'extern PostgreSQL';
+      console.log(`Ramplan körs på http://localhost:${port} (databas: ${where}). Avsluta med Ctrl+C.`);
+      if (options.demoIfEmpty && await isDemoDatabase(app.runtime)) printDemoUsers();
+    });
+
+  program.command('demo')
+    .description('läs in demoregionen (Region Västerbotten, Regionala utvecklingsnämnden) i en tom databas')
+    .action(async (_options: unknown, cmd: Command) => {
+      const runtime = await openRuntime(configFrom(globals(cmd)));
+      try {
+        const summary = await loadDemo(runtime.ctx);
+        console.log(`Demoregionen inläst: ${summary.organisations} organisationer, ${summary.lines} budgetrader.`);
+        printDemoUsers();
+      } finally {
+        await runtime.close();
+      }
+    });
+
+  program.command('migrate')
+    .description('uppdatera databasens schema (görs också vid varje start)')
+    .action(async (_options: unknown, cmd: Command) => {
+      const runtime = await openRuntime(configFrom(globals(cmd)));
+      await runtime.close();
+      console.log('Databasens schema är aktuellt.');
+    });
+
+  return program;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new Error(`Ogiltig port: ${value}`);
+  return n;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    console.error(describeFailure(error));
+    return 1;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
+}

@@ -1,0 +1,210 @@
+// Kysely table types. bigint columns arrive from `pg` as strings (we never let pg guess);
+// repositories convert them with `toSafeNumber`/`toOre` (src/db/convert.ts).
+import type { ColumnType, Generated } from 'kysely';
+
+type Int8 = ColumnType<string, string | number | bigint, string | number | bigint>;
+type GeneratedInt8 = ColumnType<string, string | number | bigint | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrganisationTable {
+  id: GeneratedInt8;
+  tenant_id: Int8;
+  code: string;
+  name: string;
+  kind: 'region' | 'committee' | 'administration' | 'unit';
+  parent_id: Int8 | null;
+  org_number: string | null;
+  is_example: Generated<boolean>;
+}
+
+export interface CategoryTable {
+  tenant_id: Int8;
+  code: string;
+  kind: 'revenue' | 'cost';
+  name: string;
+  sort_order: number;
+}
+
+export interface AccountRangeTable {
+  tenant_id: Int8;
+  from_account: string;
+  to_account: string;
+  category_code: string;
+}
+
+export interface AccountTable {
+  tenant_id: Int8;
+  code: string;
+  name: string;
+  category_code: string | null;
+}
+
+export interface PlanVersionTable {
+  id: GeneratedInt8;
+  tenant_id: Int8;
+  org_id: Int8;
+  code: string;
+  name: string;
+  kind: 'actual' | 'budget' | 'forecast' | 'scenario';
+  status: Generated<'draft' | 'adopted'>;
+  first_year: number;
+  last_year: number;
+  cost_uplift_ppm: Generated<number>;
+  is_example: Generated<boolean>;
+  adopted_at: Timestamp | null;
+  adopted_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ScenarioTable {
+  tenant_id: Int8;
+  version_id: Int8;
+  code: string;
+  name: string;
+  uplift_ppm: number;
+  sort_order: number;
+}
+
+export interface FrameTable {
+  tenant_id: Int8;
+  org_id: Int8;
+  year: number;
+  amount_ore: Int8;
+  uplift_ppm: Generated<number>;
+}
+
+export interface PoRateTable {
+  tenant_id: Int8;
+  year: number;
+  rate_ppm: number;
+}
+
+export interface PlanLineTable {
+  id: GeneratedInt8;
+  tenant_id: Int8;
+  org_id: Int8;
+  version_id: Int8;
+  year: number;
+  period: string | null;
+  unit_id: Int8;
+  account_code: string;
+  category_code: string;
+  project_code: string | null;
+  funder_code: string | null;
+  amount_ore: Int8;
+  revision: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface PlanSummaryTable {
+  tenant_id: Int8;
+  version_id: Int8;
+  year: number;
+  category_code: string;
+  amount_ore: Int8;
+  line_count: Int8;
+}
+
+export interface ResultNoteTable {
+  tenant_id: Int8;
+  org_id: Int8;
+  year: number;
+  action_package: boolean;
+  note: string | null;
+}
+
+export interface ResultOpeningTable {
+  tenant_id: Int8;
+  org_id: Int8;
+  year: number;
+  surplus_ore: Int8;
+}
+
+export interface MunicipalityTable {
+  tenant_id: Int8;
+  code: string;
+  name: string;
+}
+
+export interface PopulationTable {
+  tenant_id: Int8;
+  municipality_code: string;
+  year: number;
+  population: number;
+}
+
+export interface StrategyTable {
+  id: GeneratedInt8;
+  tenant_id: Int8;
+  code: string;
+  name: string;
+  first_year: number;
+  last_year: number;
+}
+
+export interface SubStrategyTable {
+  tenant_id: Int8;
+  strategy_id: Int8;
+  number: number;
+  name: string;
+}
+
+export interface AppUserTable {
+  id: GeneratedInt8;
+  tenant_id: Int8;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  created_at: Generated<Date>;
+}
+
+export interface UserRoleTable {
+  tenant_id: Int8;
+  user_id: Int8;
+  org_id: Int8;
+  role: 'admin' | 'editor' | 'reader';
+}
+
+export interface AppSessionTable {
+  token_hash: string;
+  tenant_id: Int8;
+  user_id: Int8;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: GeneratedInt8;
+  tenant_id: Int8;
+  at: Generated<Date>;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  category: CategoryTable;
+  account_range: AccountRangeTable;
+  account: AccountTable;
+  plan_version: PlanVersionTable;
+  scenario: ScenarioTable;
+  frame: FrameTable;
+  po_rate: PoRateTable;
+  plan_line: PlanLineTable;
+  plan_summary: PlanSummaryTable;
+  result_note: ResultNoteTable;
+  result_opening: ResultOpeningTable;
+  municipality: MunicipalityTable;
+  population: PopulationTable;
+  strategy: StrategyTable;
+  sub_strategy: SubStrategyTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  app_session: AppSessionTable;
+  audit_log: AuditLogTable;
+}

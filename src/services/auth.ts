@@ -1,0 +1,58 @@
+// Sign-in with local accounts, sessions, and what a signed-in user may read and edit.
+import { createHash, randomBytes } from 'node:crypto';
+import type { ServiceContext } from './context.ts';
+import { ServiceError } from './errors.ts';
+import { DUMMY_HASH, verifyPassword } from './passwords.ts';
+import {
+  deleteSession, findSessionUser, findUserByUsername, insertSession, listRoles, type Role, type RoleRow,
+} from '../db/repositories/users.ts';
+import type { OrganisationRow } from '../db/repositories/organisations.ts';
+
+export const SESSION_HOURS = 8;
+
+export type AuthUser = {
+  readonly id: number;
+  readonly tenantId: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: readonly RoleRow[];
+};
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export async function login(ctx: ServiceContext, username: string, password: string): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
+  const user = await findUserByUsername(ctx.db, username.trim().toLowerCase());
+  const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !valid) {
+    throw new ServiceError('invalid_credentials', 'Fel användarnamn eller lösenord.');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(ctx.now().getTime() + SESSION_HOURS * 3_600_000);
+  await insertSession(ctx.db, { tokenHash: hashToken(token), tenantId: user.tenantId, userId: user.id, expiresAt });
+  const roles = await listRoles(ctx.db, user.id);
+  return { token, expiresAt, user: { id: user.id, tenantId: user.tenantId, username: user.username, displayName: user.displayName, roles } };
+}
+
+export async function authenticate(ctx: ServiceContext, token: string | undefined): Promise<AuthUser | undefined> {
+  if (token === undefined || token.length === 0 || token.length > 200) return undefined;
+  const user = await findSessionUser(ctx.db, hashToken(token), ctx.now());
+  if (!user) return undefined;
+  const roles = await listRoles(ctx.db, user.id);
+  return { id: user.id, tenantId: user.tenantId, username: user.username, displayName: user.displayName, roles };
+}
+
+export async function logout(ctx: ServiceContext, token: string | undefined): Promise<void> {
+  if (token) await deleteSession(ctx.db, hashToken(token));
+}
+
+/** The role that applies to an organisation: the user's role on it or on its nearest ancestor. */
+export function effectiveRole(user: AuthUser, org: OrganisationRow, orgsById: ReadonlyMap<number, OrganisationRow>): Role | undefined {
+  const byOrg = new Map(user.roles.map((r) => [r.orgId, r.role]));
+  for (let cur: OrganisationRow | undefined = org; cur; cur = cur.parentId === null ? undefined : orgsById.get(cur.parentId)) {
+    const role = byOrg.get(cur.id);
+    if (role) return role;
+  }
+  return undefined;
+}
+
+export const canEditRole = (role: Role | undefined): boolean => role === 'admin' || role === 'editor';
