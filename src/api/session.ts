@@ -23,14 +23,13 @@ export function sessionCookieOptions(secure: boolean, expires?: Date) {
 
 export function registerSessionHooks(app: FastifyInstance, ctx: ServiceContext): void {
   app.decorateRequest('user', undefined);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/')) return;
+  // Authentication runs before validation, so a request without a session learns nothing about
+  // the shape the route expects.
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     if (request.method !== 'GET' && request.method !== 'HEAD' && !sameOrigin(request)) {
       throw new ServiceError('forbidden', 'Begäran kom från en annan webbplats och avvisades.');
     }
-  });
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) return;
     request.user = await authenticate(ctx, request.cookies[SESSION_COOKIE]);
     if (request.routeOptions.config.public === true) return;
     if (!request.user) throw new ServiceError('unauthenticated', 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
