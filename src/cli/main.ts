@@ -59,8 +59,10 @@ export function createProgram(): Command {
       process.once('SIGTERM', () => void stop('SIGTERM'));
       if (app.demoLoaded) console.log(`Demoregionen inläst: ${app.demoLoaded.organisations} organisationer, ${app.demoLoaded.lines} budgetrader.`);
       await app.listen({ port, host: options.host });
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address !== null ? address.port : port;
       const where = app.runtime.databaseKind === 'embedded' ? `inbyggd PostgreSQL i ${globals(cmd).data}` : 'extern PostgreSQL';
-      console.log(`Ramplan körs på http://localhost:${port} (databas: ${where}). Avsluta med Ctrl+C.`);
+      console.log(`Ramplan körs på http://localhost:${actualPort} (databas: ${where}). Avsluta med Ctrl+C.`);
       if (options.demoIfEmpty && await isDemoDatabase(app.runtime)) printDemoUsers();
     });
 
