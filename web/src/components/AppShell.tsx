@@ -5,7 +5,7 @@ import type { Org, PlanVersion, SessionUser } from '../api-types.ts';
 import { Link, navigate, useLocationHref } from '../router.tsx';
 import { sectionHref, type SectionName, type ViewState } from '../routes.ts';
 import { committees } from '../org-tree.ts';
-import { contextLabel, versionStatusLabel, yearForVersion, yearsOf, type ResolvedView } from '../view-context.ts';
+import { contextLabel, yearForVersion, yearsOf, type ResolvedView } from '../view-context.ts';
 import { LockIcon } from './icons.tsx';
 
 interface Props {
@@ -119,7 +119,7 @@ export function AppShell({ user, orgs, org, versions, view, section, title, onLo
             >
               {versions.map((v) => (
                 <option key={v.code} value={v.code}>
-                  {v.name} ({versionStatusLabel(v.kind, v.status).toLowerCase()})
+                  {v.name}
                 </option>
               ))}
             </select>

@@ -8,6 +8,7 @@ import { ConflictPanel } from '../grid/ConflictPanel.tsx';
 import { PlanGrid, rowLabel } from '../grid/PlanGrid.tsx';
 import { sumLines } from '../grid/sums.ts';
 import { useLineEditor, type ReadOnlyCause } from '../grid/use-line-editor.ts';
+import { formatKr } from '../domain.ts';
 import { useApi } from '../use-api.ts';
 import { periodLabel, type ResolvedView } from '../view-context.ts';
 
@@ -18,11 +19,15 @@ interface Props {
 
 const kindOrder = { revenue: 0, cost: 1 } as const;
 
+/** Revenue before costs; categories in the server's order (the underlag's), then unit, account, period. */
 function sortLines(lines: PlanLine[]): PlanLine[] {
+  const categoryRank = new Map<string, number>();
+  for (const l of lines) if (!categoryRank.has(l.category)) categoryRank.set(l.category, categoryRank.size);
+  const rank = (l: PlanLine) => categoryRank.get(l.category) ?? 0;
   return lines.toSorted(
     (a, b) =>
       kindOrder[a.kind] - kindOrder[b.kind] ||
-      a.category.localeCompare(b.category, 'sv') ||
+      rank(a) - rank(b) ||
       a.unitName.localeCompare(b.unitName, 'sv') ||
       a.accountCode.localeCompare(b.accountCode, 'sv') ||
       (a.period ?? '').localeCompare(b.period ?? ''),
@@ -106,6 +111,20 @@ function BudgetEditor({ org, view, data }: Props & { data: LinesResponse }) {
           editor.resolveConflict(id, choice);
         }}
       />
+      <dl className="totals-strip">
+        <div>
+          <dt>Summa intäkter</dt>
+          <dd>{formatKr(sums.totalRevenueOre)}</dd>
+        </div>
+        <div>
+          <dt>Summa kostnader</dt>
+          <dd>{formatKr(sums.totalCostOre)}</dd>
+        </div>
+        <div>
+          <dt>Resultat</dt>
+          <dd>{formatKr(sums.resultOre)}</dd>
+        </div>
+      </dl>
       <div className="budget-layout">
         <section className="panel panel-grid" aria-labelledby="lines-h">
           <h2 id="lines-h">Budgetrader {view.year}</h2>
