@@ -77,6 +77,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
     const base = await locateCluster(dataDir, osUser, log);
     const pgdata = path.join(base, 'pgdata');
     const logPath = path.join(dataDir, dataFolderFiles.log);
+    await rotateLog(logPath);
     await stopOrphan(lock, pgdata, log);
     const password = existsSync(path.join(pgdata, 'PG_VERSION'))
       ? await readPassword(dataDir, pgdata, binaries)
@@ -112,8 +113,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
 export async function removeDataFolder(dataDir: string): Promise<void> {
   const dir = path.resolve(dataDir);
   const lock = await acquireDataLock(dir);
-  const pointer = await fs.readFile(path.join(dir, dataFolderFiles.clusterPointer), 'utf8').catch(() => undefined);
-  if (pointer !== undefined) await fs.rm(pointer.trim(), { recursive: true, force: true });
+  const pointer = (await fs.readFile(path.join(dir, dataFolderFiles.clusterPointer), 'utf8').catch(() => '')).trim();
+  // Only what we placed there ourselves: the pointer file is plain text anyone may have edited.
+  if (path.dirname(pointer) === path.join(SYSTEM_DIR, 'clusters') && /^[0-9a-f]{64}$/.test(path.basename(pointer))) {
+    await fs.rm(pointer, { recursive: true, force: true });
+  }
   await lock.release();
   await fs.rm(dir, { recursive: true, force: true });
 }
@@ -266,13 +270,17 @@ async function initCluster(input: {
   const { base, pgdata, dataDir, logPath, osUser, binaries, log } = input;
   log(`Skapar databasklustret i ${pgdata}.`);
   const password = randomBytes(24).toString('base64url');
+  // initdb works in a side folder that is renamed into place last: a cluster is either complete,
+  // with its password file written, or absent and created again by the next start.
+  const fresh = `${pgdata}-initdb`;
+  await fs.rm(fresh, { recursive: true, force: true });
   // initdb (as the server user) reads the password from a file it can reach; it lives only during initdb.
   const passwordFile = path.join(base, `initdb-password-${randomBytes(4).toString('hex')}`);
   await fs.writeFile(passwordFile, password + '\n', { mode: 0o600 });
   if (osUser !== undefined) await fs.chown(passwordFile, osUser.uid, osUser.gid);
   try {
     const result = await runLogged(path.join(binaries.bin, 'initdb'), [
-      `--pgdata=${pgdata}`, `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--auth=scram-sha-256',
+      `--pgdata=${fresh}`, `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--auth=scram-sha-256',
       '--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-instructions',
     ], { logPath, osUser, cwd: base });
     if (result.code !== 0) {
@@ -282,10 +290,10 @@ async function initCluster(input: {
   } finally {
     await fs.rm(passwordFile, { force: true });
   }
-  // Written after initdb succeeded, so a present password file always belongs to a real cluster.
   const passwordPath = path.join(dataDir, dataFolderFiles.password);
   await fs.writeFile(passwordPath, password + '\n', { mode: 0o600 });
   await fs.chmod(passwordPath, 0o600);
+  await fs.rename(fresh, pgdata);
   return password;
 }
 
@@ -431,6 +439,12 @@ function serverEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('PG')) env[key] = value;
   return { ...env, LC_ALL: 'C', LANG: 'C' };
+}
+
+/** Keeps the log of the previous runs until it passes 10 MB, then one generation of it. */
+async function rotateLog(logPath: string): Promise<void> {
+  const size = await fs.stat(logPath).then((s) => s.size, () => 0);
+  if (size > 10 * 1024 * 1024) await fs.rename(logPath, `${logPath}.1`);
 }
 
 async function logTail(logPath: string, fromOffset: number, lines = 25): Promise<string> {
