@@ -27,7 +27,7 @@ export type EmbeddedServer = {
 };
 
 export type EmbeddedPostgresErrorCode =
-  | 'unsupported-platform' | 'postgres-user' | 'cluster-unreachable' | 'cluster-missing'
+  | 'data-folder-unwritable' | 'unsupported-platform' | 'postgres-user' | 'cluster-unreachable' | 'cluster-missing'
   | 'password-missing' | 'version-mismatch' | 'initdb-failed' | 'start-failed' | 'start-timeout';
 
 /** An expected failure with a Swedish message for the user (PostgreSQL's log tail included). */
@@ -69,8 +69,7 @@ type Binaries = { readonly bin: string; readonly version: string };
 export async function startEmbeddedPostgres(options: { dataDir: string; log?: (line: string) => void }): Promise<EmbeddedServer> {
   const log = options.log ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
-  await fs.mkdir(dataDir, { recursive: true });
-  const lock = await acquireDataLock(dataDir);
+  const lock = await lockDataFolder(dataDir);
   try {
     const osUser = await serverOsUser(log);
     const binaries = await reachableBinaries(osUser, log);
@@ -102,6 +101,20 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
     };
   } catch (error) {
     await lock.release();
+    throw error;
+  }
+}
+
+async function lockDataFolder(dataDir: string): Promise<DataLock> {
+  try {
+    await fs.mkdir(dataDir, { recursive: true });
+    return await acquireDataLock(dataDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR') {
+      throw new EmbeddedPostgresError('data-folder-unwritable',
+        `Ramplan kan inte skapa eller skriva i datamappen ${dataDir} (${code}). Välj en annan mapp med --data, eller ändra behörigheterna.`);
+    }
     throw error;
   }
 }
