@@ -96,7 +96,7 @@ export function AppShell({ user, orgs, org, versions, view, section, title, onLo
         </ul>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
-        <form className="context-bar" aria-label="Nämnd, version och år" onSubmit={(e) => e.preventDefault()}>
+        <form className="context-bar" aria-label="Vad som visas" onSubmit={(e) => e.preventDefault()}>
           <div className="field field-inline">
             <label htmlFor="ctx-org">Nämnd</label>
             <select id="ctx-org" value={org.code} onChange={(e) => go({ ...current, org: e.target.value, version: null, year: null })}>

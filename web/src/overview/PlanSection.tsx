@@ -62,7 +62,7 @@ export function PlanSection({ orgCode, planVersion, viewYear, viewVersion, scena
                 type="radio"
                 name={`${groupId}-scenario`}
                 value={s.code}
-                checked={s.code === plan.scenario}
+                checked={s.code === (scenario ?? plan.scenario)}
                 onChange={() => chooseScenario(s.code)}
               />
               {s.name}
