@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateEvenly, allocateLargestRemainder, allocateUnits, allocateUnitsSigned } from './allocate.ts';
+import { allocateEvenly, allocateLargestRemainder, allocateSigned, allocateUnits, allocateUnitsSigned } from './allocate.ts';
 import { ore } from './money.ts';
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -82,5 +82,20 @@ describe('allocateUnits / allocateUnitsSigned', () => {
     expect(parts?.reduce((a, b) => a + b, 0n)).toBe(1000n);
     expect(parts).toEqual([-100n, 300n, 800n]);
     expect(allocateUnitsSigned(1000n, [1, -1])).toBeUndefined();
+  });
+});
+
+describe('allocateSigned', () => {
+  it('equals the BigInt core on both its number path and its fallback', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -(10 ** 9), max: 10 ** 9 }), fc.integer({ min: -(2 ** 52), max: 2 ** 52 })),
+        fc.array(fc.oneof(fc.integer({ min: -1000, max: 10 ** 6 }), fc.integer({ min: 0, max: 2 ** 40 })), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          const expected = allocateUnitsSigned(BigInt(total), weights)?.map(Number);
+          expect(allocateSigned(total, weights)).toEqual(expected);
+        },
+      ),
+    );
   });
 });

@@ -26,7 +26,18 @@ function toBigWeights(weights: readonly (number | bigint)[], allowNegative: bool
   });
 }
 
-// Core on exact rationals: part_i = total × w_i / W with W > 0; floor, then hand out the rest.
+// The indexes that get one more unit: the `left` largest remainders, ties to the lower index.
+// 0 ≤ left < number of parts, because each floor loses less than one unit.
+function indexesForRest(remainders: readonly (number | bigint)[], left: number): number[] {
+  if (left <= 0) return [];
+  return remainders
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1))
+    .slice(0, left)
+    .map((x) => x.i);
+}
+
+// Core on exact rationals: part_i = floor(total × w_i / W) with W > 0, then hand out the rest.
 function largestRemainder(total: bigint, weights: readonly bigint[], weightSum: bigint): bigint[] {
   const parts: bigint[] = [];
   const remainders: bigint[] = [];
@@ -38,16 +49,27 @@ function largestRemainder(total: bigint, weights: readonly bigint[], weightSum: 
     remainders.push(numerator - part * weightSum);
     assigned += part;
   }
-  let left = total - assigned;
-  // 0 ≤ left < number of parts, because each floor loses less than one unit.
-  const order = remainders
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-  for (const { i } of order) {
-    if (left <= 0n) break;
-    parts[i] = (parts[i] ?? 0n) + 1n;
-    left -= 1n;
+  for (const i of indexesForRest(remainders, Number(total - assigned))) parts[i] = (parts[i] ?? 0n) + 1n;
+  return parts;
+}
+
+// The same on plain numbers, used only when every product total × w_i and W are safe integers: the
+// floor comes from an exact integer remainder (never from a float quotient), so the result equals the
+// BigInt core (tested), and splitting thousands of lines needs no BigInt.
+function largestRemainderNumber(total: number, weights: readonly number[], weightSum: number): number[] {
+  const parts: number[] = [];
+  const remainders: number[] = [];
+  let assigned = 0;
+  for (const w of weights) {
+    const numerator = total * w;
+    let r = numerator % weightSum;
+    if (r < 0) r += weightSum;
+    const part = (numerator - r) / weightSum;
+    parts.push(part);
+    remainders.push(r);
+    assigned += part;
   }
+  for (const i of indexesForRest(remainders, total - assigned)) parts[i] = (parts[i] ?? 0) + 1;
   return parts;
 }
 
@@ -80,6 +102,32 @@ export function allocateUnitsSigned(total: bigint, weights: readonly (number | b
   }
   if (total < 0n) return largestRemainder(-total, ws, weightSum).map((p) => -p);
   return largestRemainder(total, ws, weightSum);
+}
+
+/**
+ * allocateUnitsSigned on safe integers, without BigInt when the products stay exact (the hot path of
+ * the multi-year plan); falls back to the BigInt core otherwise. Same results either way.
+ */
+export function allocateSigned(total: number, weights: readonly number[]): number[] | undefined {
+  if (!Number.isSafeInteger(total)) throw new RangeError(`Inte ett heltal: ${String(total)}`);
+  let weightSum = 0;
+  let maxWeight = 0;
+  let sumIsExact = true;
+  for (const [i, w] of weights.entries()) {
+    if (!Number.isSafeInteger(w)) throw new RangeError(`Vikt ${String(i)} är inte ett heltal: ${String(w)}`);
+    weightSum += w;
+    // Every partial sum must be safe, or a later one could look safe after a rounding.
+    if (!Number.isSafeInteger(weightSum)) sumIsExact = false;
+    maxWeight = Math.max(maxWeight, Math.abs(w));
+  }
+  const magnitude = Math.abs(total);
+  const exact = sumIsExact && Number.isSafeInteger(magnitude * maxWeight);
+  if (!exact) return allocateUnitsSigned(BigInt(total), weights)?.map((p) => Number(p));
+  if (weightSum === 0) return undefined;
+  const ws = weightSum < 0 ? weights.map((w) => -w) : weights;
+  const parts = largestRemainderNumber(magnitude, ws, Math.abs(weightSum));
+  // `0 - p` keeps a zero part from becoming −0.
+  return total < 0 ? parts.map((p) => 0 - p) : parts;
 }
 
 /** Splits an amount in öre over non-negative integer weights (e.g. population); parts sum to total. */

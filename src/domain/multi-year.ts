@@ -14,14 +14,14 @@
 // - Frames: a year's frame is the frame given for it; a year without one gets the latest earlier frame
 //   uplifted by that frame's `upliftRate` for each year in between; with no earlier frame it is null.
 // - Uplift given per category: categories not named get `defaultUplift` (0 when absent).
-import { allocateUnitsSigned } from './allocate.ts';
+import { allocateSigned } from './allocate.ts';
 import type { Category, CategoryCode, CategoryKind } from './category.ts';
-import { formatRate } from './format.ts';
+import { NBSP } from './format.ts';
 import type { Ore } from './money.ts';
-import { ore, oreFromBigInt, ZERO_ORE } from './money.ts';
+import { ore, ZERO_ORE } from './money.ts';
 import type { Frame } from './plan.ts';
 import type { Rate } from './rate.ts';
-import { upliftBy, ZERO_RATE } from './rate.ts';
+import { makeUplifter, PPM, rateToPercentText, upliftBy, ZERO_RATE } from './rate.ts';
 import { err, ok } from './result.ts';
 import type { Result } from './result.ts';
 import type { BalanceReason } from './summary.ts';
@@ -91,6 +91,8 @@ export type MultiYearPlan = {
   readonly totals: MultiYearTotals[];
 };
 
+const percentText = (r: Rate): string => `${rateToPercentText(r)}${NBSP}%`;
+
 function validateYears(baseYear: number, years: readonly number[]): string[] {
   const errors: string[] = [];
   if (!Number.isInteger(baseYear)) errors.push(`Basåret "${String(baseYear)}" är inget år`);
@@ -111,7 +113,7 @@ function resolveUplift(input: Pick<MultiYearInput, 'uplift' | 'defaultUplift' | 
   const byCode = new Map<CategoryCode, Rate>();
   const check = (rate: Rate, what: string): void => {
     if (!Number.isSafeInteger(rate) || rate < 0 || rate > MAX_UPLIFT_PPM) {
-      errors.push(`Uppräkningen ${what} är ${formatRate(rate)}; den ska ligga mellan 0 och 3 %`);
+      errors.push(`Uppräkningen ${what} är ${percentText(rate)}; den ska ligga mellan 0 och 3 %`);
     }
   };
   const { uplift, categories } = input;
@@ -146,23 +148,24 @@ export function framesForYears(frames: ReadonlyArray<Frame>, years: readonly num
 }
 
 /** Uplifts from the base year to each plan year, rounding every calendar year. */
-function upliftPath(base: Ore, rate: Rate, baseYear: number, years: readonly number[]): Ore[] {
-  const out: Ore[] = [];
+function upliftPath(base: Ore, uplifter: ((a: Ore) => Ore) | null, baseYear: number, years: readonly number[]): YearAmount[] {
+  const out: YearAmount[] = [];
   let amount = base;
   let year = baseYear;
   for (const target of years) {
-    // A 0 % uplift is the identity; skipping it keeps the common no-uplift scenario cheap.
-    if (rate !== 0) for (; year < target; year++) amount = upliftBy(amount, rate);
+    // null: a 0 % uplift, the identity; skipping it keeps the common no-uplift scenario cheap.
+    if (uplifter) for (; year < target; year++) amount = uplifter(amount);
     year = target;
-    out.push(amount);
+    out.push({ year: target, amountOre: amount });
   }
   return out;
 }
 
-/** The multi-year plan, or every input problem in Swedish (joined by line breaks). */
-export function multiYearPlan(input: MultiYearInput): Result<MultiYearPlan> {
+type SharedInput = Omit<MultiYearInput, 'uplift'>;
+
+// Everything but the uplift: checked once even when several scenarios share the input.
+function validateShared(input: SharedInput): string[] {
   const errors = validateYears(input.baseYear, input.years);
-  const uplift = resolveUplift(input, errors);
   const catByCode = new Map(input.categories.map((c) => [c.code, c] as const));
   const seenKeys = new Set<string>();
   for (const line of input.baseLines) {
@@ -171,41 +174,51 @@ export function multiYearPlan(input: MultiYearInput): Result<MultiYearPlan> {
     if (!catByCode.has(line.category)) errors.push(`Raden "${line.key}" har en okänd kategori "${line.category}"`);
   }
   const staff = input.staff;
-  const staffCategory = staff ? (staff.category ?? DEFAULT_STAFF_CATEGORY) : undefined;
-  if (staff && staffCategory !== undefined) {
+  if (staff) {
+    const staffCategory = staff.category ?? DEFAULT_STAFF_CATEGORY;
     const cat = catByCode.get(staffCategory);
     if (!cat) errors.push(`Personalkategorin "${staffCategory}" finns inte`);
     else if (cat.kind !== 'cost') errors.push(`Personalkategorin "${staffCategory}" måste vara en kostnad`);
     for (const y of input.years) {
       const po = staff.poRateByYear[y];
       if (po === undefined) errors.push(`PO-pålägg saknas för år ${String(y)}`);
-      else if (!Number.isSafeInteger(po) || po < 0 || po > 1_000_000) errors.push(`PO-pålägget för år ${String(y)} är ${formatRate(po)}; det ska ligga mellan 0 och 100 %`);
+      else if (!Number.isSafeInteger(po) || po < 0 || po > PPM) errors.push(`PO-pålägget för år ${String(y)} är ${percentText(po)}; det ska ligga mellan 0 och 100 %`);
     }
     if (seenKeys.has(STAFF_LINE_KEY)) errors.push(`Radnyckeln "${STAFF_LINE_KEY}" är reserverad för lönesumman`);
   }
-  if (errors.length > 0) return err(errors.join('\n'));
+  return errors;
+}
 
-  const { baseYear, years } = input;
+// The calculation proper, on input already validated.
+function computePlan(input: SharedInput, uplift: ReadonlyMap<CategoryCode, Rate>): MultiYearPlan {
+  const { baseYear, years, categories } = input;
+  const staff = input.staff;
+  const staffCategory = staff ? (staff.category ?? DEFAULT_STAFF_CATEGORY) : undefined;
+  const uplifters = new Map<CategoryCode, ((a: Ore) => Ore) | null>();
+  for (const [code, rate] of uplift) uplifters.set(code, rate === 0 ? null : makeUplifter(rate));
+
   const lines: MultiYearLine[] = [];
   const staffLineIndexes: number[] = [];
   for (const line of input.baseLines) {
-    const isStaff = staffCategory !== undefined && line.category === staffCategory;
+    const isStaff = line.category === staffCategory;
     if (isStaff) staffLineIndexes.push(lines.length);
-    const path = isStaff ? years.map(() => ZERO_ORE) : upliftPath(line.amountOre, uplift.get(line.category) ?? ZERO_RATE, baseYear, years);
-    lines.push({ key: line.key, category: line.category, baseAmountOre: line.amountOre, amounts: years.map((year, i) => ({ year, amountOre: path[i] ?? ZERO_ORE })) });
+    const amounts = isStaff
+      ? years.map((year) => ({ year, amountOre: ZERO_ORE }))
+      : upliftPath(line.amountOre, uplifters.get(line.category) ?? null, baseYear, years);
+    lines.push({ key: line.key, category: line.category, baseAmountOre: line.amountOre, amounts });
   }
 
   if (staff && staffCategory !== undefined) {
-    const salaries = upliftPath(staff.salaryBaseOre, uplift.get(staffCategory) ?? ZERO_RATE, baseYear, years);
-    const staffTotals = years.map((y, i) => upliftBy(salaries[i] ?? ZERO_ORE, staff.poRateByYear[y] ?? ZERO_RATE));
+    const salaries = upliftPath(staff.salaryBaseOre, uplifters.get(staffCategory) ?? null, baseYear, years);
+    const staffTotals = salaries.map((s) => upliftBy(s.amountOre, staff.poRateByYear[s.year] ?? ZERO_RATE));
     const weights = staffLineIndexes.map((i) => lines[i]?.baseAmountOre ?? ZERO_ORE);
     const canSplit = weights.length > 0 && weights.reduce((a, b) => a + b, 0) !== 0;
     if (canSplit) {
       years.forEach((year, yi) => {
-        const parts = allocateUnitsSigned(BigInt(staffTotals[yi] ?? 0), weights) ?? [];
+        const parts = allocateSigned(staffTotals[yi] ?? 0, weights) ?? [];
         staffLineIndexes.forEach((li, k) => {
           const line = lines[li];
-          if (line) line.amounts[yi] = { year, amountOre: oreFromBigInt(parts[k] ?? 0n) };
+          if (line) line.amounts[yi] = { year, amountOre: ore(parts[k] ?? 0) };
         });
       });
     } else {
@@ -213,50 +226,58 @@ export function multiYearPlan(input: MultiYearInput): Result<MultiYearPlan> {
     }
   }
 
-  // Category totals as plain numbers (the hot loop): a committee's amounts are far below 2^53 öre
-  // (90 000 mnkr), and ore() refuses any total that is not a safe integer.
-  const baseTotals = new Map<CategoryCode, number>();
-  const yearTotals = new Map<CategoryCode, number[]>();
-  for (const c of input.categories) {
-    baseTotals.set(c.code, 0);
-    yearTotals.set(c.code, years.map(() => 0));
-  }
+  // Category totals in one flat array of plain numbers (the hot loop): a committee's amounts are far
+  // below 2^53 öre (90 000 mnkr), and ore() refuses any total that is not a safe integer.
+  const ny = years.length;
+  const catIndex = new Map(categories.map((c, i) => [c.code, i] as const));
+  const baseSums = new Array<number>(categories.length).fill(0);
+  const sums = new Array<number>(categories.length * ny).fill(0);
   for (const line of lines) {
-    baseTotals.set(line.category, (baseTotals.get(line.category) ?? 0) + line.baseAmountOre);
-    const t = yearTotals.get(line.category);
-    if (t) line.amounts.forEach((a, i) => (t[i] = (t[i] ?? 0) + a.amountOre));
+    const ci = catIndex.get(line.category) ?? 0;
+    baseSums[ci] = (baseSums[ci] ?? 0) + line.baseAmountOre;
+    const a = line.amounts;
+    for (let y = 0; y < ny; y++) sums[ci * ny + y] = (sums[ci * ny + y] ?? 0) + (a[y]?.amountOre ?? 0);
   }
-  const toOre = (n: number): Ore => ore(n);
 
-  const ordered = [...input.categories].sort((a, b) => (a.kind === b.kind ? a.order - b.order : a.kind === 'revenue' ? -1 : 1));
-  const byCategory: MultiYearCategoryRow[] = ordered.map((c) => ({
+  const ordered = categories
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => (a.c.kind === b.c.kind ? a.c.order - b.c.order : a.c.kind === 'revenue' ? -1 : 1));
+  const byCategory: MultiYearCategoryRow[] = ordered.map(({ c, i }) => ({
     category: c.code,
     name: c.name,
     kind: c.kind,
-    baseAmountOre: toOre(baseTotals.get(c.code) ?? 0),
-    amounts: years.map((year, i) => ({ year, amountOre: toOre(yearTotals.get(c.code)?.[i] ?? 0) })),
+    baseAmountOre: ore(baseSums[i] ?? 0),
+    amounts: years.map((year, y) => ({ year, amountOre: ore(sums[i * ny + y] ?? 0) })),
   }));
 
   const frameCategory = input.frameCategory ?? DEFAULT_FRAME_CATEGORY;
   const frames = framesForYears(input.frames ?? [], years);
-  const totals: MultiYearTotals[] = years.map((year, i) => {
+  const totals: MultiYearTotals[] = years.map((year, y) => {
     let revenue = 0;
     let cost = 0;
     let frameRevenue = 0;
     for (const row of byCategory) {
-      const a = row.amounts[i]?.amountOre ?? 0;
+      const a = row.amounts[y]?.amountOre ?? 0;
       if (row.kind === 'revenue') revenue += a;
       else cost += a;
       if (row.kind === 'revenue' && row.category === frameCategory) frameRevenue += a;
     }
-    const resultOre = toOre(revenue - cost);
-    const netCostOre = toOre(cost - (revenue - frameRevenue));
-    const frameOre = frames[i] ?? null;
+    const resultOre = ore(revenue - cost);
+    const netCostOre = ore(cost - (revenue - frameRevenue));
+    const frameOre = frames[y] ?? null;
     const check = balanceCheck(resultOre, netCostOre, frameOre);
-    return { year, revenueOre: toOre(revenue), costOre: toOre(cost), resultOre, netCostOre, frameOre, inBalance: check.inBalance, balanceReasons: check.reasons };
+    return { year, revenueOre: ore(revenue), costOre: ore(cost), resultOre, netCostOre, frameOre, inBalance: check.inBalance, balanceReasons: check.reasons };
   });
 
-  return ok({ years: [...years], lines, byCategory, totals });
+  return { years: [...years], lines, byCategory, totals };
+}
+
+/** The multi-year plan, or every input problem in Swedish (joined by line breaks). */
+export function multiYearPlan(input: MultiYearInput): Result<MultiYearPlan> {
+  const errors = validateShared(input);
+  const uplift = resolveUplift(input, errors);
+  if (errors.length > 0) return err(errors.join('\n'));
+  return ok(computePlan(input, uplift));
 }
 
 export type Scenario = {
@@ -273,18 +294,20 @@ export function compareScenarios(
   input: Omit<MultiYearInput, 'uplift'>,
   scenarios: readonly Scenario[],
 ): Result<ScenarioPlan[]> {
+  const shared = validateShared(input);
+  if (shared.length > 0) return err(shared.join('\n'));
   const codes = new Set<string>();
   const out: ScenarioPlan[] = [];
   for (const scenario of scenarios) {
     if (codes.has(scenario.code)) return err(`Scenariokoden "${scenario.code}" förekommer mer än en gång`);
     codes.add(scenario.code);
-    const plan = multiYearPlan({
-      ...input,
-      uplift: scenario.uplift,
-      defaultUplift: scenario.defaultUplift ?? input.defaultUplift,
-    });
-    if (!plan.ok) return err(`Scenario "${scenario.name}": ${plan.error}`);
-    out.push({ scenario, plan: plan.value });
+    const errors: string[] = [];
+    const uplift = resolveUplift(
+      { categories: input.categories, uplift: scenario.uplift, defaultUplift: scenario.defaultUplift ?? input.defaultUplift },
+      errors,
+    );
+    if (errors.length > 0) return err(`Scenario "${scenario.name}": ${errors.join('\n')}`);
+    out.push({ scenario, plan: computePlan(input, uplift) });
   }
   return ok(out);
 }

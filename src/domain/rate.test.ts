@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ore } from './money.ts';
 import type { Rate } from './rate.ts';
 import {
-  applyRate, rateFromPercent, rateFromPpm, rateToPercent, rateToPercentText, upliftBy, upliftCompounded, ZERO_RATE,
+  applyRate, makeUplifter, rateFromPercent, rateFromPpm, rateToPercent, rateToPercentText, upliftBy, upliftCompounded, ZERO_RATE,
 } from './rate.ts';
 import { divRoundHalfAwayFromZero } from './rounding.ts';
 
@@ -105,5 +105,28 @@ describe('applyRate and upliftBy', () => {
     expect(upliftCompounded(ore(10000), rate('2,5'), 2)).toBe(10506);
     // … whereas 1 öre at 50 % shows the step rounding: 1 → 2 (1,5) → 3, not round(2,25) = 2.
     expect(upliftCompounded(ore(1), rate('50'), 2)).toBe(3);
+  });
+});
+
+describe('makeUplifter', () => {
+  it('gives exactly what upliftBy gives, also near the limits of safe integers', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -(10 ** 12), max: 10 ** 12 }),
+          fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        ),
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        (a, ppm) => {
+          let expected: number | undefined;
+          try {
+            expected = upliftBy(ore(a), rateFromPpm(ppm));
+          } catch {
+            return; // the result itself would not be a safe integer
+          }
+          expect(makeUplifter(rateFromPpm(ppm))(ore(a))).toBe(expected);
+        },
+      ),
+    );
   });
 });

@@ -24,15 +24,29 @@ export function divRoundHalfAwayFromZero(numerator: bigint, denominator: bigint)
   return negative ? -q : q;
 }
 
-/** The same rule for safe integers, exact because % and the final division are exact on integers. */
+/**
+ * The same rule for safe integers (numerator, denominator and 2 × denominator safe), without BigInt.
+ * Exact: the float quotient only guesses q, and the integer remainder n − q·d (exact, since it is a
+ * safe integer) corrects the guess. This avoids both float error and the slow float `%`.
+ */
 export function divRoundHalfAwayFromZeroNumber(numerator: number, denominator: number): number {
   if (denominator === 0) throw new RangeError('Division med noll');
   const negative = numerator < 0 !== denominator < 0;
   const n = Math.abs(numerator);
   const d = Math.abs(denominator);
-  const r = n % d;
-  // (n - r) is an exact multiple of d, so the division is exact (no float error).
-  let q = (n - r) / d;
+  if (n + d > Number.MAX_SAFE_INTEGER) {
+    // q·d could then round in a double; take the exact path.
+    return Number(divRoundHalfAwayFromZero(BigInt(numerator), BigInt(denominator)));
+  }
+  let q = Math.floor(n / d);
+  let r = n - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
   if (2 * r >= d) q += 1;
   // `0 - q` rather than `-q`: a zero result must never be −0 (Object.is, formatting).
   return negative ? 0 - q : q;

@@ -12,7 +12,7 @@
 // - No frame set: listed as a reason ('no-frame', amount 0) so the page can say so, but it does NOT
 //   break the balance: without a frame only the result can be judged. Scenarios and plan years often
 //   have no frame yet, and calling them all "not in balance" would hide the real deficits.
-import { allocateUnitsSigned } from './allocate.ts';
+import { allocateSigned } from './allocate.ts';
 import type { Category, CategoryCode, CategoryKind } from './category.ts';
 import { categoriesOfKind } from './category.ts';
 import { formatAmountShort } from './format.ts';
@@ -93,9 +93,9 @@ export function balanceCheck(resultOre: Ore, netCostOre: Ore, frameOre: Ore | nu
 
 /** Shares in percent with one decimal, made to add up to 100,0 by largest remainder (0 when total is 0). */
 export function sharesOfTotal(amounts: readonly Ore[]): number[] {
-  const tenths = allocateUnitsSigned(1000n, amounts);
+  const tenths = allocateSigned(1000, amounts);
   if (tenths === undefined) return amounts.map(() => 0);
-  return tenths.map((t) => Number(t) / 10);
+  return tenths.map((t) => t / 10);
 }
 
 function side(kind: CategoryKind, categories: readonly Category[], totals: ReadonlyMap<CategoryCode, Ore>): CategoryAmount[] {
