@@ -28,7 +28,7 @@ export type EmbeddedServer = {
 
 export type EmbeddedPostgresErrorCode =
   | 'data-folder-unwritable' | 'unsupported-platform' | 'postgres-user' | 'cluster-unreachable' | 'cluster-missing'
-  | 'password-missing' | 'version-mismatch' | 'initdb-failed' | 'start-failed' | 'start-timeout';
+  | 'password-missing' | 'version-mismatch' | 'initdb-failed' | 'start-failed' | 'start-timeout' | 'connect-failed';
 
 /** An expected failure with a Swedish message for the user (PostgreSQL's log tail included). */
 export class EmbeddedPostgresError extends Error {
@@ -82,13 +82,18 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (l
       ? await readPassword(dataDir, pgdata, binaries)
       : await initCluster({ base, pgdata, dataDir, logPath, osUser, binaries, log });
     const server = await runServer({ pgdata, logPath, osUser, binaries, log });
-    await lock.recordServerPid(server.child.pid ?? 0);
     const url = (database: string): string =>
       `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${server.port}/${database}`;
     try {
+      await lock.recordServerPid(server.child.pid ?? 0);
       await ensureDatabase(url('postgres'));
     } catch (error) {
       await server.stop();
+      if (error instanceof Error && !(error instanceof EmbeddedPostgresError) && !('errno' in error)) {
+        throw new EmbeddedPostgresError('connect-failed',
+          `PostgreSQL startade, men Ramplan kunde inte ansluta till det (${error.message}). ` +
+          `Stämmer lösenordet i ${path.join(dataDir, dataFolderFiles.password)}?\n` + await logTail(logPath, 0, 10));
+      }
       throw error;
     }
     log(`PostgreSQL ${binaries.version} kör på 127.0.0.1:${server.port} (kluster ${pgdata}).`);
