@@ -116,11 +116,13 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
+  if (results.passes.length === 0) throw new Error('axe körde inga regler: kontrollera att axe-core laddades.');
   return results.violations
     .filter((v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical')
     .map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `/tmp/ramplan-${name}.png`, fullPage: true });
+/** A screenshot in /tmp for a person to look at (the design is judged by eye, not asserted). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: `/tmp/ramplan-${name}.png`, fullPage });
 }
