@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ore } from './domain.ts';
-import { balanceHeadline } from './balance.ts';
+import { balanceHeadline, planYearStatus } from './balance.ts';
 
 describe('balanceHeadline', () => {
   it('says "I balans" when in balance', () => {
@@ -17,5 +17,17 @@ describe('balanceHeadline', () => {
   });
   it('says when there is no frame to compare with', () => {
     expect(balanceHeadline(false, [{ code: 'no-frame', message: 'z', amountOre: ore(0) }])).toBe('Ram saknas');
+  });
+});
+
+describe('planYearStatus', () => {
+  const year = (result: number, netCost: number, frame: number | null, inBalance: boolean) => ({
+    resultOre: ore(result), netCostOre: ore(netCost), frameOre: frame === null ? null : ore(frame), inBalance,
+  });
+  it('names the deficit, then the overrun of the frame, with the amount', () => {
+    expect(planYearStatus(year(0, 100, 100, true))).toBe('I balans');
+    expect(planYearStatus(year(-230_340_000, 100, 100, false))).toBe('Underskott 2\u00a0303,4\u00a0tkr');
+    expect(planYearStatus(year(0, 3_000_000, 2_000_000, false))).toBe('Över ramen 10,0\u00a0tkr');
+    expect(planYearStatus(year(0, 3_000_000, null, false))).toBe('Ram saknas');
   });
 });

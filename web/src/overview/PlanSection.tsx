@@ -2,6 +2,7 @@
 import { Fragment, useId } from 'react';
 import { api } from '../api.ts';
 import type { PlanResponse, PlanVersion } from '../api-types.ts';
+import { planYearStatus } from '../balance.ts';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
 import { ColumnChart, swatchClass } from '../charts/ColumnChart.tsx';
 import { CheckIcon, WarningIcon } from '../components/icons.tsx';
@@ -165,7 +166,7 @@ export function PlanSection({ orgCode, planVersion, viewYear, viewVersion, scena
                       {t && (
                         <span className="status-inline">
                           {t.inBalance ? <CheckIcon /> : <WarningIcon />}
-                          {t.inBalance ? 'I balans' : 'Inte i balans'}
+                          {planYearStatus(t)}
                         </span>
                       )}
                     </td>
