@@ -155,6 +155,36 @@ describeBrowser('budget', () => {
     await context.close();
   });
 
+  it('pastes a column of amounts from Excel into consecutive lines', async () => {
+    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    await logIn(page, 'ekonom', budgetPath);
+    await page.getByRole('grid').waitFor();
+    await page.locator('body').focus();
+    await tabIntoGrid(page);
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+    expect(await activeRowText(page)).toContain('3660');
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '1 030 000\tLänsstyrelsen\r\n6 500 000,50\tEU\r\n');
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => saveStatus(page)).toBe('Sparat');
+    expect(plain(await page.locator('.grid-announcement').textContent())).toBe('2 belopp inklistrade.');
+    const lines = await linesFromApi(page);
+    expect(lines.find((l) => l.accountCode === '3660')?.amountOre).toBe(103_000_000);
+    expect(lines.find((l) => l.accountCode === '3710' && l.unitCode === 'RUF-NAR')?.amountOre).toBe(650_000_050);
+
+    // A block with one bad value pastes nothing and says which line of the clipboard was wrong.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '1\nett tal\n');
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(async () => plain(await page.locator('.grid-announcement').textContent())).toContain('Inget klistrades in: rad 2');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('offers a reader nothing editable, and the server refuses their edit', async () => {
     const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
     await logIn(page, 'ledamot', budgetPath);

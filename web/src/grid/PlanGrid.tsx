@@ -146,7 +146,7 @@ export function PlanGrid({ caption, lines, editable, savingIds, conflictIds, onC
     const parsed = targets.map((t) => ({ ...t, result: parseAmount(t.text, 'kr') }));
     const bad = parsed.find((p) => !p.result.ok);
     if (bad && !bad.result.ok) {
-      onAnnounce(`Inget klistrades in: rad ${bad.row + 1} i urklippet. ${bad.result.error}.`);
+      onAnnounce(`Inget klistrades in: rad ${bad.row - row + 1} i urklippet. ${bad.result.error}.`);
       return;
     }
     for (const p of parsed) {

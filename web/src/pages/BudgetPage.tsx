@@ -73,7 +73,6 @@ function BudgetEditor({ org, view, data }: Props & { data: LinesResponse }) {
   const conflictIds = useMemo(() => new Set(editor.conflicts.map((c) => c.lineId)), [editor.conflicts]);
 
   const statusText = (() => {
-    if (announcement !== null) return announcement;
     switch (editor.status.kind) {
       case 'idle':
         return '';
@@ -100,9 +99,14 @@ function BudgetEditor({ org, view, data }: Props & { data: LinesResponse }) {
           ändra, Escape avbryter, Enter eller Tab sparar. Ctrl+Z ångrar. Ett block från Excel kan klistras in.
         </p>
       )}
-      <p className={editor.status.kind === 'error' ? 'save-status save-status-error' : 'save-status'} role="status">
-        {statusText}
-      </p>
+      <div className="status-lines">
+        <p className={editor.status.kind === 'error' ? 'save-status save-status-error' : 'save-status'} role="status">
+          {statusText}
+        </p>
+        <p className="grid-announcement" role="status">
+          {announcement ?? ''}
+        </p>
+      </div>
       <ConflictPanel
         conflicts={editor.conflicts}
         lines={editor.lines}
