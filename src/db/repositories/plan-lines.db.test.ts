@@ -146,3 +146,11 @@ describe('conversion of database values', () => {
     expect(() => toOre('9007199254740993')).toThrow(/ryms inte exakt/);
   });
 });
+
+describe('ownership of lines', () => {
+  it('a line whose tenant or committee differs from its version is refused', async () => {
+    const versionId = await newVersion();
+    await expect(insertPlanLines(db, [{ ...line(versionId, 0, 1), orgId: unitIds[0] ?? 0 }], 'x')).rejects.toThrow(/samma organisation/);
+    expect(await categoryTotals(db, versionId)).toEqual([]);
+  });
+});
