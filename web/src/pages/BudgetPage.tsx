@@ -99,7 +99,7 @@ function BudgetEditor({ org, view, data }: Props & { data: LinesResponse }) {
           ändra, Escape avbryter, Enter eller Tab sparar. Ctrl+Z ångrar. Ett block från Excel kan klistras in.
         </p>
       )}
-      <div className="status-lines">
+      <div className={editable ? 'status-lines' : 'status-lines status-lines-quiet'}>
         <p className={editor.status.kind === 'error' ? 'save-status save-status-error' : 'save-status'} role="status">
           {statusText}
         </p>
