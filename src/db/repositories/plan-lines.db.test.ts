@@ -151,6 +151,17 @@ describe('ownership of lines', () => {
   it('a line whose tenant or committee differs from its version is refused', async () => {
     const versionId = await newVersion();
     await expect(insertPlanLines(db, [{ ...line(versionId, 0, 1), orgId: unitIds[0] ?? 0 }], 'x')).rejects.toThrow(/samma organisation/);
+    await expect(insertPlanLines(db, [{ ...line(versionId, 0, 1), accountCode: '9999' }], 'x')).rejects.toThrow(/Kontot 9999 finns inte/);
+    await expect(insertPlanLines(db, [{ ...line(versionId, 0, 1), unitId: 987654 }], 'x')).rejects.toThrow(/Enheten 987654 finns inte/);
+    await expect(insertPlanLines(db, [{ ...line(versionId, 0, 1), versionId: 987654 }], 'x')).rejects.toThrow(/finns inte/);
     expect(await categoryTotals(db, versionId)).toEqual([]);
+  });
+
+  it('what lines refer to cannot be deleted or renamed', async () => {
+    const versionId = await newVersion();
+    await insertPlanLines(db, [line(versionId, 3, 7)], 'x');
+    await expect(sql`DELETE FROM account WHERE code = '5010'`.execute(db)).rejects.toThrow(/budgetrader/);
+    await expect(sql`DELETE FROM plan_version WHERE id = ${versionId}`.execute(db)).rejects.toThrow(/budgetrader/);
+    await expect(sql`UPDATE account SET code = '5011' WHERE code = '5010'`.execute(db)).rejects.toThrow(/kan inte ändras/);
   });
 });
