@@ -29,7 +29,7 @@ describe('health and OpenAPI', () => {
   it('reports the database kind without a session', async () => {
     const res = await get('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: 'external' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'external', demo: true });
   });
 
   it('publishes an OpenAPI 3 document that names every API route', async () => {

@@ -11,6 +11,7 @@ export const ErrorBody = Type.Object({
 export const Health = Type.Object({
   status: Type.Literal('ok'),
   database: Type.Union([Type.Literal('embedded'), Type.Literal('external')]),
+  demo: Type.Boolean({ description: 'Demoläge: demoanvändarna finns och får visas på inloggningssidan' }),
 });
 
 export const Role = Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('reader')]);

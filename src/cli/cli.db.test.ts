@@ -81,7 +81,7 @@ describe('ramplan serve on the embedded database', () => {
         child.on('close', (code) => reject(new Error(`serve exited ${String(code)}: ${stderr}`)));
       });
       const health = await fetch(`${url}/api/health`);
-      expect(await health.json()).toEqual({ status: 'ok', database: 'embedded' });
+      expect(await health.json()).toEqual({ status: 'ok', database: 'embedded', demo: true });
       await new Promise((r) => setTimeout(r, 300));
       expect(stdout).toContain('ekonom');
       expect(stdout).toContain('ramplan-demo');

@@ -17,7 +17,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, 
     config: { public: true },
     schema: { tags: ['system'], summary: 'Hälsokontroll', response: { 200: Health } },
   }, async () => {
-    return { status: 'ok' as const, database: databaseKind };
+    return { status: 'ok' as const, database: databaseKind, demo };
   });
 
   app.post('/api/session', {
