@@ -4,7 +4,7 @@
 // plain loop that does the minimal work: uplift every line year by year and sum it per category.
 import { categoryForAccount, DEFAULT_ACCOUNT_RANGES, DEFAULT_CATEGORIES, type Category } from '../src/domain/category.ts';
 import { ore, type Ore } from '../src/domain/money.ts';
-import { multiYearPlan, type MultiYearInput, type MultiYearPlan } from '../src/domain/multi-year.ts';
+import { compareScenarios, type MultiYearPlan } from '../src/domain/multi-year.ts';
 import { PPM, rateFromPercent, type Rate } from '../src/domain/rate.ts';
 import { unwrap } from '../src/domain/result.ts';
 import { median, sampleInterleaved } from './measure.ts';
@@ -39,7 +39,7 @@ function upliftByCategory(categories: readonly Category[], revenue: Rate): Recor
   return Object.fromEntries(categories.map((c) => [c.code, c.kind === 'revenue' ? revenue : COST_UPLIFT]));
 }
 
-/** The three plans, as getMultiYearPlan builds them (one multiYearPlan per scenario). */
+/** The three plans, as getMultiYearPlan builds them (compareScenarios, a frame per scenario). */
 function planScenarios(lines: readonly BaseLine[]): MultiYearPlan[] {
   const categories = DEFAULT_CATEGORIES;
   let salaryBase = 0;
@@ -49,16 +49,15 @@ function planScenarios(lines: readonly BaseLine[]): MultiYearPlan[] {
     if (l.category === 'regionbidrag') frameBase += l.amountOre;
   }
   const staff = { category: 'personal', salaryBaseOre: ore(salaryBase), poRateByYear: PO_BY_YEAR };
-  return SCENARIOS.map((s) => {
-    const input: MultiYearInput = {
-      baseYear: BASE_YEAR, years: PLAN_YEARS, baseLines: lines, categories,
-      uplift: upliftByCategory(categories, s.uplift), staff,
+  const compared = compareScenarios(
+    { baseYear: BASE_YEAR, years: PLAN_YEARS, baseLines: lines, categories, staff },
+    SCENARIOS.map((s) => ({
+      code: s.code, name: `Uppräkning ${s.code} %`, uplift: upliftByCategory(categories, s.uplift),
       frames: [{ year: BASE_YEAR, amountOre: ore(frameBase), upliftRate: s.uplift }],
-    };
-    const plan = multiYearPlan(input);
-    if (!plan.ok) throw new Error(`multiYearPlan refused the bench input: ${plan.error}`);
-    return plan.value;
-  });
+    })),
+  );
+  if (!compared.ok) throw new Error(`compareScenarios refused the bench input: ${compared.error}`);
+  return compared.value.map((c) => c.plan);
 }
 
 /** The floor: per scenario, each line uplifted year by year (float multiply, rounded) and summed per category. */

@@ -189,6 +189,17 @@ describe('compareScenarios', () => {
     expect(amountsOf(r.value[2]?.plan, 'pers')[0]).toBe(2_575_000_000);
   });
 
+  it('gives each scenario its own frames when it names them, else the shared ones', () => {
+    const frame = (rate: Rate) => [{ year: 2025, amountOre: tkr(20_000), upliftRate: rate }];
+    const r = compareScenarios({ ...shared, frames: frame(ZERO_RATE) }, [
+      { code: 'delad', name: 'Delad ram', uplift: ZERO_RATE },
+      { code: 'upp', name: 'Ram +3 %', uplift: pct('3'), frames: frame(pct('3')) },
+    ]);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value[0]?.plan.totals.map((t) => t.frameOre)).toEqual([tkr(20_000), tkr(20_000), tkr(20_000)]);
+    expect(r.value[1]?.plan.totals.map((t) => t.frameOre)).toEqual([2_060_000_000, 2_121_800_000, 2_185_454_000]);
+  });
+
   it('names the scenario that fails and refuses duplicate codes', () => {
     expect(compareScenarios(shared, [{ code: 'x', name: 'Hög', uplift: pct('4') }])).toEqual({
       ok: false,

@@ -286,6 +286,8 @@ export type Scenario = {
   readonly uplift: Rate | Readonly<Record<CategoryCode, Rate>>;
   /** For per-category uplift: the rate of categories not named (default the input's, else 0). */
   readonly defaultUplift?: Rate | undefined;
+  /** The frames under this scenario (a scenario often uplifts the frame too); default the input's. */
+  readonly frames?: ReadonlyArray<Frame> | undefined;
 };
 export type ScenarioPlan = { readonly scenario: Scenario; readonly plan: MultiYearPlan };
 
@@ -307,7 +309,8 @@ export function compareScenarios(
       errors,
     );
     if (errors.length > 0) return err(`Scenario "${scenario.name}": ${errors.join('\n')}`);
-    out.push({ scenario, plan: computePlan(input, uplift) });
+    const scenarioInput = scenario.frames === undefined ? input : { ...input, frames: scenario.frames };
+    out.push({ scenario, plan: computePlan(scenarioInput, uplift) });
   }
   return ok(out);
 }

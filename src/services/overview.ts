@@ -10,7 +10,7 @@ import { findVersion, listFrames, listScenarios, type VersionRow } from '../db/r
 import { categoryTotals, yearLinesByKey } from '../db/repositories/plan-lines.ts';
 import { findResultOpening, listResultNotes } from '../db/repositories/results.ts';
 import { summarize, type Summary } from '../domain/summary.ts';
-import { multiYearPlan, type MultiYearPlan } from '../domain/multi-year.ts';
+import { compareScenarios, type MultiYearPlan } from '../domain/multi-year.ts';
 import { resultHistory, type ResultHistoryRow } from '../domain/result-history.ts';
 import { ZERO_ORE, subOre, sumOre, type Ore } from '../domain/money.ts';
 import type { Category } from '../domain/category.ts';
@@ -106,17 +106,15 @@ export async function getMultiYearPlan(ctx: ServiceContext, org: OrganisationRow
   const salaryBase = sumOre(lines.filter((l) => l.category === 'personal' && isSalaryAccount(l.accountCode)).map((l) => l.amountOre));
   const staff = salaryBase === ZERO_ORE ? undefined : staffAssumption(salaryBase, poRates, planYears);
 
-  const plans = scenarios.map((s) => {
-    const plan = multiYearPlan({
-      baseYear, years: planYears, baseLines: lines, categories,
-      uplift: upliftByCategory(categories, s.uplift, version.costUplift),
-      ...(staff ? { staff } : {}),
-      // The frame of the plan years: the budget year's frame uplifted by the scenario.
-      ...(baseFrame ? { frames: [{ ...baseFrame, upliftRate: s.uplift }] } : {}),
-    });
-    if (!plan.ok) throw new ServiceError('validation', plan.error);
-    return { scenario: s, plan: plan.value };
-  });
+  const compared = compareScenarios({
+    baseYear, years: planYears, baseLines: lines, categories, ...(staff ? { staff } : {}),
+  }, scenarios.map((s) => ({
+    code: s.code, name: s.name, uplift: upliftByCategory(categories, s.uplift, version.costUplift),
+    // The frame of the plan years: the budget year's frame uplifted by the scenario.
+    ...(baseFrame ? { frames: [{ ...baseFrame, upliftRate: s.uplift }] } : {}),
+  })));
+  if (!compared.ok) throw new ServiceError('validation', compared.error);
+  const plans = compared.value;
 
   const totalsOf = (plan: MultiYearPlan): PlanYearTotals[] => [baseTotals, ...plan.totals.map((t) => ({
     year: t.year, revenueOre: t.revenueOre, costOre: t.costOre, resultOre: t.resultOre,
