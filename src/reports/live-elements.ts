@@ -21,6 +21,8 @@ const placeholder = (what: string): LiveResult => ({
   blocks: [{ type: 'placeholder', text: `[uppgift saknas: ${what}]` }],
   problems: [`Uppgift saknas: ${what}`],
 });
+/** A value label in a chart whose axis carries the unit. */
+const moneyText = (o: Ore): string => moneyCell(o).text;
 const pct = (v: number): string => `${formatNumberSv(v, 1)}${NBSP}%`;
 
 export function buildLiveElement(el: LiveElement, data: UnderlagData, numbering: Numbering): LiveResult {
@@ -159,7 +161,7 @@ function scenariosBlock(plan: MultiYearPlanData, chart: boolean, numbering: Numb
       unit: 'tkr',
       categories: years.map(String),
       series: plan.scenarios.map((s) => ({ name: s.name, values: years.map((y) => tkrValue(resultOf(s, y) ?? ZERO_ORE)) })),
-      labels: plan.scenarios.map((s) => years.map((y) => tkrText(resultOf(s, y) ?? ZERO_ORE))),
+      labels: plan.scenarios.map((s) => years.map((y) => moneyText(resultOf(s, y) ?? ZERO_ORE))),
       textAlternative,
     }, table),
   };
@@ -169,6 +171,7 @@ function resultHistoryBlock(rows: NonNullable<UnderlagData['resultHistory']>, ch
   const years = rangeOfYears(rows.map((r) => r.year));
   const anyUncovered = rows.some((r) => r.uncoveredDeficitOre !== 0);
   const caption = `Resultat och balanserat överskott ${years}`;
+  const notes = rows.flatMap((r) => (r.note === null ? [] : [`${String(r.year)}: ${r.note}`]));
   const table = {
     caption,
     shortName: `Resultat ${years}`,
@@ -176,17 +179,18 @@ function resultHistoryBlock(rows: NonNullable<UnderlagData['resultHistory']>, ch
       textColumn('year', 'År'), moneyColumn('result', 'Årets resultat'), moneyColumn('covered', 'Täckt ur balanserat överskott'),
       moneyColumn('surplus', 'Balanserat överskott'),
       ...(anyUncovered ? [moneyColumn('uncovered', 'Ej återställt underskott')] : []),
-      textColumn('action', 'Åtgärdspaket'), textColumn('note', 'Kommentar'),
+      textColumn('action', 'Åtgärdspaket'),
     ],
     rows: [
       ...rows.map((r) => bodyRow(
         textCell(String(r.year)), moneyCell(r.resultOre), r.coveredFromSurplusOre === 0 ? emptyCell() : moneyCell(r.coveredFromSurplusOre),
         moneyCell(r.accumulatedSurplusOre), ...(anyUncovered ? [moneyCell(r.uncoveredDeficitOre)] : []),
-        textCell(r.actionPackage ? 'Ja' : '–'), textCell(r.note ?? ''),
+        textCell(r.actionPackage ? 'Ja' : '–'),
       )),
       totalRow(textCell(`Summa ${years}`), moneyCell(sumOre(rows.map((r) => r.resultOre))), moneyCell(sumOre(rows.map((r) => r.coveredFromSurplusOre))),
-        emptyCell(), ...(anyUncovered ? [emptyCell()] : []), emptyCell(), emptyCell()),
+        emptyCell(), ...(anyUncovered ? [emptyCell()] : []), emptyCell()),
     ],
+    ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
   if (!chart) return { type: 'table', table: makeTable(numbering, table) };
   const deficits = rows.filter((r) => r.resultOre < 0);
@@ -206,7 +210,7 @@ function resultHistoryBlock(rows: NonNullable<UnderlagData['resultHistory']>, ch
         { name: 'Årets resultat', values: rows.map((r) => tkrValue(r.resultOre)) },
         { name: 'Balanserat överskott', values: rows.map((r) => tkrValue(r.accumulatedSurplusOre)) },
       ],
-      labels: [rows.map((r) => tkrText(r.resultOre)), rows.map((r) => tkrText(r.accumulatedSurplusOre))],
+      labels: [rows.map((r) => moneyText(r.resultOre)), rows.map((r) => moneyText(r.accumulatedSurplusOre))],
       textAlternative,
     }, table),
   };

@@ -120,6 +120,7 @@ export type UnderlagReport = {
   readonly generatedAtLabel: string;
   readonly generatedAt: string;
   readonly isExample: boolean;
+  /** The text after the heading "Exempeldata" when isExample. */
   readonly exampleNotice: string | null;
   readonly sections: readonly ReportSection[];
   readonly problems: readonly ReportProblem[];

@@ -14,7 +14,7 @@ export const STATUS_LABELS: Readonly<Record<UnderlagStatus, string>> = {
   adopted: 'Beslutat',
 };
 
-export const EXAMPLE_NOTICE = 'Exempeldata: dokumentet bygger på demonstrationsdata. Belopp som inte står i förlagan är påhittade och får inte användas som beslutsunderlag.';
+export const EXAMPLE_NOTICE = 'Dokumentet bygger på demonstrationsdata. Belopp som inte står i förlagan är påhittade och får inte användas som beslutsunderlag.';
 
 /** "2019-05-20 kl. 10.00" from 'YYYY-MM-DDTHH:MM…'; null when the text is not such a time. */
 export function generatedAtLabel(generatedAt: string): string | null {
