@@ -2,7 +2,7 @@
 // stack only for bugs (with RAMPLAN_DEBUG=1 also for expected ones).
 import { ServiceError } from '../services/errors.ts';
 
-const EXPECTED = new Set(['ServiceError', 'EmbeddedPostgresError', 'DataFolderInUseError', 'CommanderError']);
+const EXPECTED = new Set(['ServiceError', 'EmbeddedPostgresError', 'DataFolderInUseError', 'CommanderError', 'AuditChainBroken']);
 
 export function describeFailure(error: unknown): string {
   if (error instanceof ServiceError || (error instanceof Error && EXPECTED.has(error.name))) {

@@ -6,6 +6,7 @@ import { buildApp, isDemoDatabase, openRuntime, type AppConfig } from '../app.ts
 import { loadDemo } from '../services/demo/load-demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-data.ts';
 import { describeFailure } from './failure.ts';
+import { describeChainBreak, verifyAuditChain } from '../services/audit.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -87,7 +88,31 @@ export function createProgram(): Command {
       console.log('Databasens schema är aktuellt.');
     });
 
+  const audit = program.command('audit').description('granskningsloggen');
+  audit.command('verify')
+    .description('kontrollera att granskningsloggens hashkedja är obruten')
+    .action(async (_options: unknown, cmd: Command) => {
+      const runtime = await openRuntime(configFrom(globals(cmd)));
+      try {
+        const report = await verifyAuditChain(runtime.ctx);
+        if (report.breaks.length === 0) {
+          console.log(`Granskningsloggen är obruten: ${report.entries} poster. Senaste hash: ${report.headHash ?? '–'}`);
+          return;
+        }
+        for (const b of report.breaks.slice(0, 50)) console.error(describeChainBreak(b));
+        if (report.breaks.length > 50) console.error(`… och ${report.breaks.length - 50} till.`);
+        process.exitCode = 1;
+        throw new AuditChainBroken(`Granskningsloggen är bruten på ${report.breaks.length} ställen (${report.entries} poster).`);
+      } finally {
+        await runtime.close();
+      }
+    });
+
   return program;
+}
+
+class AuditChainBroken extends Error {
+  override name = 'AuditChainBroken';
 }
 
 function parsePort(value: string): number {

@@ -1,18 +1,24 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as auditChain from './migrations/0005-audit-chain.ts';
+import * as goalsAgreementsProjects from './migrations/0003-goals-agreements-projects.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
 // ships is the set that runs, and a renamed file cannot silently change the order.
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0005-audit-chain': auditChain,
+  '0003-goals-agreements-projects': goalsAgreementsProjects,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Applies every pending migration in order; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'ramplan_migration', migrationLockTableName: 'ramplan_migration_lock' });
+  const migrator = new Migrator({ db, provider, migrationTableName: 'ramplan_migration', migrationLockTableName: 'ramplan_migration_lock',
+    // Parallel work lands migrations with reserved numbers out of order; each is independent.
+    allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined) {

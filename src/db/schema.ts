@@ -184,7 +184,62 @@ export interface AuditLogTable {
   entity_id: string;
   before: unknown;
   after: unknown;
+  /** Set by the chaining trigger. */
+  chain_seq: ColumnType<string, never, never>;
+  prev_hash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
 }
+
+// 0003: agreement, projects, goals (src/db/migrations/0003-goals-agreements-projects.ts).
+type DateCol = ColumnType<string, string, string>;
+
+export interface AgreementTable {
+  id: GeneratedInt8; tenant_id: Int8; org_id: Int8; name: string; first_year: number; last_year: number;
+  uplift_ppm: number; key_source: 'entered' | 'csv' | 'kolada'; description: Generated<string>; is_example: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+export interface AgreementPartyTable { tenant_id: Int8; agreement_id: Int8; municipality_code: string }
+export interface AgreementYearTable { tenant_id: Int8; agreement_id: Int8; year: number; total_ore: Int8 }
+export interface AgreementKeyTable {
+  tenant_id: Int8; agreement_id: Int8; year: number; municipality_code: string; population: number; source: 'entered' | 'csv' | 'kolada';
+}
+export interface AgreementForumTable { id: GeneratedInt8; tenant_id: Int8; agreement_id: Int8; name: string; kind: 'politicians' | 'officials' }
+export interface AgreementMeetingTable { id: GeneratedInt8; tenant_id: Int8; forum_id: Int8; day: DateCol; subject: string; notes: Generated<string> }
+export interface AgreementFollowupTable {
+  id: GeneratedInt8; tenant_id: Int8; agreement_id: Int8; period: string; municipality_code: string | null; text: string;
+}
+export interface AgreementEvaluationTable { agreement_id: Int8; tenant_id: Int8; day: DateCol; text: string }
+
+export interface ProjectTable {
+  id: GeneratedInt8; tenant_id: Int8; org_id: Int8; code: string; name: string; programme: string;
+  status: 'planerat' | 'ansokt' | 'beviljat' | 'avslutat'; start_period: string; end_period: string;
+  flat_rate: 'none' | '15' | '40'; claim_interval_months: number; payment_lag_days: number;
+  is_example: Generated<boolean>; revision: Generated<number>;
+}
+export interface ProjectStaffTable {
+  id: GeneratedInt8; tenant_id: Int8; project_id: Int8; role: string; year: number; monthly_salary_ore: Int8; hours: number;
+}
+export interface ProjectCostTable { tenant_id: Int8; project_id: Int8; year: number; category: string; amount_ore: Int8 }
+export interface ProjectFinancingTable { tenant_id: Int8; project_id: Int8; funder: string; year: number; amount_ore: Int8 }
+
+export interface StrategyPeriodTable { tenant_id: Int8; from_year: number; strategy_id: Int8 }
+export interface GoalTable {
+  id: GeneratedInt8; tenant_id: Int8; org_id: Int8; strategy_id: Int8; title: string; description: Generated<string>;
+  sort_order: Generated<number>; is_example: Generated<boolean>;
+}
+export interface GoalSubStrategyTable { tenant_id: Int8; goal_id: Int8; strategy_id: Int8; number: number }
+export interface IndicatorTable {
+  id: GeneratedInt8; tenant_id: Int8; goal_id: Int8; name: string; unit: string; direction: 'higher' | 'lower';
+  kolada_kpi: string | null; gender_split: Generated<boolean>; baseline_year: number | null; baseline_value: number | null;
+}
+export interface IndicatorTargetTable { tenant_id: Int8; indicator_id: Int8; year: number; target: number }
+export interface ActivityTable { id: GeneratedInt8; tenant_id: Int8; goal_id: Int8; title: string; owner: string; due_day: DateCol; done: Generated<boolean> }
+export interface GoalAssessmentTable { tenant_id: Int8; goal_id: Int8; period: string; assessment: 'met' | 'partly' | 'not'; comment: Generated<string> }
+export interface IndicatorOutcomeTable { tenant_id: Int8; indicator_id: Int8; period: string; gender: 'T' | 'K' | 'M'; value: number }
+export interface KoladaValueTable {
+  tenant_id: Int8; kpi: string; area: string; year: number; gender: 'T' | 'K' | 'M'; value: number | null; fetched_at: Timestamp;
+}
+export interface KoladaFetchTable { id: GeneratedInt8; tenant_id: Int8; kpi: string; at: Timestamp; ok: boolean; message: string }
 
 export interface Database {
   organisation: OrganisationTable;
@@ -207,4 +262,26 @@ export interface Database {
   user_role: UserRoleTable;
   app_session: AppSessionTable;
   audit_log: AuditLogTable;
+  agreement: AgreementTable;
+  agreement_party: AgreementPartyTable;
+  agreement_year: AgreementYearTable;
+  agreement_key: AgreementKeyTable;
+  agreement_forum: AgreementForumTable;
+  agreement_meeting: AgreementMeetingTable;
+  agreement_followup: AgreementFollowupTable;
+  agreement_evaluation: AgreementEvaluationTable;
+  project: ProjectTable;
+  project_staff: ProjectStaffTable;
+  project_cost: ProjectCostTable;
+  project_financing: ProjectFinancingTable;
+  strategy_period: StrategyPeriodTable;
+  goal: GoalTable;
+  goal_sub_strategy: GoalSubStrategyTable;
+  indicator: IndicatorTable;
+  indicator_target: IndicatorTargetTable;
+  activity: ActivityTable;
+  goal_assessment: GoalAssessmentTable;
+  indicator_outcome: IndicatorOutcomeTable;
+  kolada_value: KoladaValueTable;
+  kolada_fetch: KoladaFetchTable;
 }

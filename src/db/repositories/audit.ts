@@ -1,5 +1,7 @@
 // The append-only audit log (the database refuses UPDATE and DELETE on it).
+import { sql } from 'kysely';
 import type { DbOrTx } from '../database.ts';
+import { toSafeNumber } from '../convert.ts';
 
 export type AuditEntry = {
   readonly tenantId: number; readonly actor: string; readonly action: string;
@@ -19,4 +21,15 @@ export async function listAudit(db: DbOrTx, tenantId: number, limit = 100): Prom
   return rows.map((r) => ({
     tenantId, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after, at: r.at,
   }));
+}
+
+export type AuditChainRow = { readonly seq: number; readonly prevHash: string; readonly hash: string; readonly canonical: string };
+
+/** The chain in order from `afterSeq`, with the exact text each hash was computed over. */
+export async function readAuditChain(db: DbOrTx, afterSeq: number, limit: number): Promise<AuditChainRow[]> {
+  const result = await sql<{ chain_seq: string; prev_hash: string; hash: string; canonical: string }>`
+    SELECT chain_seq, prev_hash, hash,
+           audit_canonical(prev_hash, tenant_id, at, actor, action, entity, entity_id, before, after) AS canonical
+      FROM audit_log WHERE chain_seq > ${afterSeq} ORDER BY chain_seq LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => ({ seq: toSafeNumber(r.chain_seq, 'audit_log.chain_seq'), prevHash: r.prev_hash, hash: r.hash, canonical: r.canonical }));
 }
