@@ -55,7 +55,7 @@ export function createSieEncoder(options: SieEncoderOptions): SieEncoder {
 
   const clean = (text: string): string => {
     const r = toCp437Text(text);
-    for (const x of r.replacements) replacements.push({ line, field: fieldName, original: x.original, replacement: x.replacement });
+    for (const x of r.replacements) replacements.push({ line: line + 1, field: fieldName, original: x.original, replacement: x.replacement });
     return r.text;
   };
 
@@ -65,7 +65,7 @@ export function createSieEncoder(options: SieEncoderOptions): SieEncoder {
     if (text.endsWith('\\')) {
       // `"…\"` would read as an escaped quote: a trailing backslash cannot be quoted in SIE.
       if (text !== '' && SAFE_BARE.test(text.replaceAll('\\', 'a'))) return text;
-      replacements.push({ line, field: fieldName, original: '\\', replacement: '/' });
+      replacements.push({ line: line + 1, field: fieldName, original: '\\', replacement: '/' });
       text = `${text.slice(0, -1)}/`;
     }
     return `"${text.replaceAll('"', '\\"')}"`;
