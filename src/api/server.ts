@@ -13,6 +13,7 @@ import { registerSessionHooks } from './session.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { planLineRoutes } from './routes/plan-lines.ts';
+import { agreementRoutes } from './routes/agreements.ts';
 import { ErrorBody } from './schemas.ts';
 
 export type ApiOptions = {
@@ -60,6 +61,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   await app.register(sessionRoutes, apiOptions);
   await app.register(organisationRoutes, apiOptions);
   await app.register(planLineRoutes, apiOptions);
+  await app.register(agreementRoutes, apiOptions);
 
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -20,6 +20,7 @@ import {
   DEMO_ORGS, DEMO_PASSWORD, DEMO_PO_PERCENT, DEMO_REGION, DEMO_RESULT_NOTES, DEMO_RESULTS_TKR, DEMO_SCENARIOS,
   DEMO_STRATEGY, DEMO_USERS,
 } from './demo-data.ts';
+import { loadDemoAgreement } from './demo-agreement.ts';
 import { actualAmounts, budget2019Amounts, budget2020Amounts, forecast2019Amounts, linesOf, type DemoLine } from './demo-lines.ts';
 
 const rate = (percent: string): Rate => unwrap(rateFromPercent(percent));
@@ -115,6 +116,7 @@ async function loadInto(tx: Tx, passwordHash: string): Promise<DemoSummary> {
     const userId = await insertUser(tx, { tenantId, username: u.username, displayName: u.displayName, passwordHash });
     await grantRole(tx, tenantId, userId, unitIds(u.org), u.role);
   }
+  await loadDemoAgreement(tx, tenantId, committeeId);
   await markVersionAdopted(tx, budget2019, 'demo', ADOPTED_2019);
   return { organisations: orgIds.size, lines: lineCount, users: DEMO_USERS.map((u) => u.username) };
 }
