@@ -65,6 +65,9 @@ export function App() {
       return <HomeRedirect />;
     case 'overview':
     case 'budget':
+    case 'agreements':
+    case 'projects':
+    case 'goals':
       return <OrgView route={route} user={session.user} onLogout={() => void logout()} />;
     case 'not-found':
       return <NotFoundPage />;

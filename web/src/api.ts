@@ -34,7 +34,7 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 export async function apiRequest<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: { body?: unknown; signal?: AbortSignal; expectSessionLoss?: boolean } = {},
 ): Promise<ApiResult<T>> {

@@ -12,11 +12,16 @@ export type Route =
   | { name: 'home' }
   | ({ name: 'overview'; scenario: string | null } & ViewState)
   | ({ name: 'budget' } & ViewState)
+  | ({ name: FeatureSection; item: string | null } & ViewState)
   | { name: 'not-found'; path: string };
 
-export type SectionName = 'overview' | 'budget';
+/** The sections of the agreement, projects and goals; `item` is an agreement id or a project code. */
+export type FeatureSection = 'agreements' | 'projects' | 'goals';
+const featureSlugs: Record<FeatureSection, string> = { agreements: 'samverkan', projects: 'projekt', goals: 'mal' };
 
-const sectionSlugs: Record<SectionName, string> = { overview: 'oversikt', budget: 'budget' };
+export type SectionName = 'overview' | 'budget' | FeatureSection;
+
+const sectionSlugs: Record<SectionName, string> = { overview: 'oversikt', budget: 'budget', ...featureSlugs };
 
 function parseYear(text: string | null): number | null {
   if (text === null || !/^\d{4}$/.test(text)) return null;
@@ -45,6 +50,12 @@ export function parseRoute(pathname: string, search: string): Route {
   });
   if (parts.length === 0) return { name: 'home' };
   if (parts.length === 1 && parts[0] === 'logga-in') return { name: 'login', next: safeNext(params.get('till')) };
+  if (parts[0] === 'orgs' && parts[1] !== undefined && parts.length <= 4) {
+    const feature = (Object.keys(featureSlugs) as FeatureSection[]).find((k) => featureSlugs[k] === parts[2]);
+    if (feature !== undefined) {
+      return { name: feature, org: parts[1], year: parseYear(params.get('ar')), version: nonEmpty(params.get('version')), item: parts[3] ?? null };
+    }
+  }
   if (parts[0] === 'orgs' && parts[1] !== undefined && parts.length <= 3) {
     const view: ViewState = {
       org: parts[1],
@@ -74,6 +85,17 @@ export function routeHref(route: Route): string {
       const path = `/orgs/${encodeURIComponent(route.org)}/${sectionSlugs[route.name]}`;
       return query === '' ? path : `${path}?${query}`;
     }
+    case 'agreements':
+    case 'projects':
+    case 'goals': {
+      const params = new URLSearchParams();
+      if (route.year !== null) params.set('ar', String(route.year));
+      if (route.version !== null) params.set('version', route.version);
+      const query = params.toString();
+      const item = route.item === null ? '' : `/${encodeURIComponent(route.item)}`;
+      const path = `/orgs/${encodeURIComponent(route.org)}/${featureSlugs[route.name]}${item}`;
+      return query === '' ? path : `${path}?${query}`;
+    }
     case 'not-found':
       return route.path;
   }
@@ -82,5 +104,6 @@ export function routeHref(route: Route): string {
 /** The same org, year and version in another section: the context follows the user around. */
 export function sectionHref(section: SectionName, view: ViewState): string {
   if (section === 'overview') return routeHref({ name: 'overview', ...view, scenario: null });
+  if (section !== 'budget') return routeHref({ name: section, ...view, item: null });
   return routeHref({ name: 'budget', ...view });
 }

@@ -23,6 +23,9 @@ interface Props {
 const sections: { name: SectionName; label: string }[] = [
   { name: 'overview', label: 'Översikt' },
   { name: 'budget', label: 'Budget' },
+  { name: 'projects', label: 'Projekt' },
+  { name: 'agreements', label: 'Samverkan med kommunerna' },
+  { name: 'goals', label: 'Mål och indikatorer' },
 ];
 
 function roleLabel(user: SessionUser, orgCode: string): string | null {

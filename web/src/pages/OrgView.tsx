@@ -6,13 +6,14 @@ import type { SessionUser } from '../api-types.ts';
 import { AppShell } from '../components/AppShell.tsx';
 import { ErrorNotice, Loading } from '../components/notices.tsx';
 import { Link, navigate } from '../router.tsx';
-import { routeHref, type Route } from '../routes.ts';
+import { routeHref, type FeatureSection, type Route } from '../routes.ts';
+import { FeatureView } from './FeatureView.tsx';
 import { useApi } from '../use-api.ts';
 import { resolveView } from '../view-context.ts';
 import { BudgetPage } from './BudgetPage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
 
-type OrgRoute = Extract<Route, { name: 'overview' | 'budget' }>;
+type OrgRoute = Extract<Route, { name: 'overview' | 'budget' | FeatureSection }>;
 
 interface Props {
   route: OrgRoute;
@@ -78,6 +79,7 @@ export function OrgView({ route, user, onLogout }: Props) {
     view: resolved,
     onLogout,
   };
+  if (route.name !== 'overview' && route.name !== 'budget') return <FeatureView route={route} shell={shell} />;
   if (route.name === 'overview') {
     return (
       <AppShell {...shell} section="overview" title="Översikt">
