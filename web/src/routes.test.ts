@@ -18,7 +18,8 @@ describe('parseRoute', () => {
   it('knows login, home and unknown paths', () => {
     expect(parseRoute('/logga-in', '?till=%2Forgs%2FRUN%2Fbudget')).toEqual({ name: 'login', next: '/orgs/RUN/budget' });
     expect(parseRoute('/', '')).toEqual({ name: 'home' });
-    expect(parseRoute('/orgs/RUN/projekt', '')).toEqual({ name: 'not-found', path: '/orgs/RUN/projekt' });
+    expect(parseRoute('/orgs/RUN/okand', '')).toEqual({ name: 'not-found', path: '/orgs/RUN/okand' });
+    expect(parseRoute('/orgs/RUN/projekt/REACT-EU/extra', '')).toEqual({ name: 'not-found', path: '/orgs/RUN/projekt/REACT-EU/extra' });
   });
 });
 
@@ -30,6 +31,9 @@ describe('routeHref', () => {
     { name: 'login', next: '/orgs/RUN/budget?ar=2020' },
     { name: 'login', next: null },
     { name: 'home' },
+    { name: 'agreements', org: 'RUN', year: 2020, version: 'budget-2020', item: '1' },
+    { name: 'projects', org: 'RUN', year: null, version: null, item: 'GRÖN OMSTÄLLNING' },
+    { name: 'goals', org: 'RUN', year: 2020, version: null, item: null },
   ];
   it.each(routes)('round-trips %o through its URL', (route) => {
     const url = new URL(routeHref(route), 'http://x.invalid');
@@ -38,6 +42,8 @@ describe('routeHref', () => {
   it('builds the URLs the UX guide expects', () => {
     expect(sectionHref('overview', { org: 'RUN', year: 2018, version: 'actual' })).toBe('/orgs/RUN/oversikt?ar=2018&version=actual');
     expect(sectionHref('budget', { org: 'RUN', year: 2020, version: 'budget-2020' })).toBe('/orgs/RUN/budget?ar=2020&version=budget-2020');
+    expect(sectionHref('agreements', { org: 'RUN', year: 2020, version: 'budget-2020' })).toBe('/orgs/RUN/samverkan?ar=2020&version=budget-2020');
+    expect(sectionHref('goals', { org: 'RUN', year: null, version: null })).toBe('/orgs/RUN/mal');
   });
 });
 
