@@ -14,13 +14,16 @@ export const Health = Type.Object({
   demo: Type.Boolean({ description: 'Demoläge: demoanvändarna finns och får visas på inloggningssidan' }),
 });
 
-export const Role = Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('reader')]);
+export const Role = Type.Union([
+  Type.Literal('admin'), Type.Literal('region-controller'), Type.Literal('committee-controller'),
+  Type.Literal('writer'), Type.Literal('reader'), Type.Literal('municipality'),
+]);
 
 export const SessionUser = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
   demo: Type.Boolean(),
-  roles: Type.Array(Type.Object({ orgCode: Type.String(), role: Role })),
+  roles: Type.Array(Type.Object({ orgCode: Type.String(), role: Role, roleName: Type.String() })),
 });
 
 export const LoginBody = Type.Object({
@@ -53,7 +56,7 @@ export const Year = Type.Integer({ minimum: 1900, maximum: 2200, description: 'R
 export const Money = Type.Integer({ description: 'Belopp i öre' });
 
 export const VersionKind = Type.Union([Type.Literal('actual'), Type.Literal('budget'), Type.Literal('forecast'), Type.Literal('scenario')]);
-export const VersionStatus = Type.Union([Type.Literal('draft'), Type.Literal('adopted')]);
+export const VersionStatus = Type.Union([Type.Literal('draft'), Type.Literal('review'), Type.Literal('submitted'), Type.Literal('adopted')]);
 
 export const Version = Type.Object({
   code: Type.String(),

@@ -9,12 +9,20 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServiceContext } from '../services/context.ts';
 import { errorHandler } from './errors.ts';
-import { registerSessionHooks } from './session.ts';
+import { registerSessionHooks, type RouteAccess } from './session.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { planLineRoutes } from './routes/plan-lines.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { ErrorBody } from './schemas.ts';
+
+export type RouteRule = { readonly method: string; readonly url: string; readonly access: RouteAccess | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeRules: readonly RouteRule[];
+  }
+}
 
 export type ApiOptions = {
   readonly ctx: ServiceContext;
@@ -56,6 +64,16 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
     return payload;
   });
 
+  // The route table with each route's access rule, for the authorisation matrix test.
+  const routeRules: RouteRule[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeRules.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+  app.decorate('routeRules', routeRules);
   registerSessionHooks(app, options.ctx);
   const apiOptions: ApiOptions = { ctx: options.ctx, databaseKind: options.databaseKind, demo: options.demo, secureCookies: options.secureCookies };
   await app.register(sessionRoutes, apiOptions);
@@ -63,7 +81,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   await app.register(planLineRoutes, apiOptions);
   await app.register(agreementRoutes, apiOptions);
 
-  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const webDist = options.webDist ? resolve(options.webDist) : undefined;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));

@@ -23,7 +23,7 @@ function configFrom(options: GlobalOptions): AppConfig {
 function printDemoUsers(): void {
   console.log('Demoanvändare (endast i demoläge):');
   for (const u of DEMO_USERS) {
-    console.log(`  ${u.username.padEnd(8)} / ${DEMO_PASSWORD}   ${u.role === 'editor' ? 'får ändra' : 'får läsa'} ${u.org}`);
+    console.log(`  ${u.username.padEnd(8)} / ${DEMO_PASSWORD}   ${u.role === 'reader' ? 'får läsa' : 'får ändra'} ${u.org}`);
   }
 }
 

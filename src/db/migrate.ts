@@ -1,15 +1,17 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/0001-foundation.ts';
-import * as goalsAgreementsProjects from './migrations/0003-goals-agreements-projects.ts';
 import * as auditChain from './migrations/0005-audit-chain.ts';
+import * as rolesAndWorkflow from './migrations/0006-roles-and-workflow.ts';
+import * as goalsAgreementsProjects from './migrations/0003-goals-agreements-projects.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
 // ships is the set that runs, and a renamed file cannot silently change the order.
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
-  '0003-goals-agreements-projects': goalsAgreementsProjects,
   '0005-audit-chain': auditChain,
+  '0006-roles-and-workflow': rolesAndWorkflow,
+  '0003-goals-agreements-projects': goalsAgreementsProjects,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

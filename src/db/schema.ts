@@ -1,6 +1,7 @@
 // Kysely table types. bigint columns arrive from `pg` as strings (we never let pg guess);
 // repositories convert them with `toSafeNumber`/`toOre` (src/db/convert.ts).
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../domain/access.ts';
 
 type Int8 = ColumnType<string, string | number | bigint, string | number | bigint>;
 type GeneratedInt8 = ColumnType<string, string | number | bigint | undefined, never>;
@@ -46,14 +47,27 @@ export interface PlanVersionTable {
   code: string;
   name: string;
   kind: 'actual' | 'budget' | 'forecast' | 'scenario';
-  status: Generated<'draft' | 'adopted'>;
+  status: Generated<'draft' | 'review' | 'submitted' | 'adopted'>;
   first_year: number;
   last_year: number;
   cost_uplift_ppm: Generated<number>;
   is_example: Generated<boolean>;
   adopted_at: Timestamp | null;
   adopted_by: string | null;
+  diarienummer: Generated<string | null>;
+  decision_date: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
+}
+
+export interface VersionTransitionTable {
+  id: GeneratedInt8;
+  tenant_id: Int8;
+  version_id: Int8;
+  from_status: string;
+  to_status: string;
+  actor: string;
+  at: Generated<Date>;
+  comment: string | null;
 }
 
 export interface ScenarioTable {
@@ -163,7 +177,8 @@ export interface UserRoleTable {
   tenant_id: Int8;
   user_id: Int8;
   org_id: Int8;
-  role: 'admin' | 'editor' | 'reader';
+  role: Role;
+  municipality_code: Generated<string | null>;
 }
 
 export interface AppSessionTable {
@@ -262,6 +277,7 @@ export interface Database {
   user_role: UserRoleTable;
   app_session: AppSessionTable;
   audit_log: AuditLogTable;
+  version_transition: VersionTransitionTable;
   agreement: AgreementTable;
   agreement_party: AgreementPartyTable;
   agreement_year: AgreementYearTable;

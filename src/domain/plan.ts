@@ -10,9 +10,10 @@ import { calendarFiscalYear, fiscalYearContains, parsePeriod } from './period.ts
 import type { Rate } from './rate.ts';
 import { err, ok } from './result.ts';
 import type { Result } from './result.ts';
+import { isEditableStatus, statusLabel, type WorkflowStatus } from './workflow.ts';
 
 export type VersionKind = 'actual' | 'budget' | 'forecast' | 'scenario';
-export type VersionStatus = 'draft' | 'adopted';
+export type VersionStatus = WorkflowStatus;
 export type PlanVersion = {
   readonly code: string;
   readonly name: string;
@@ -36,21 +37,13 @@ export function versionKindLabel(kind: VersionKind): string {
 }
 
 export function versionStatusLabel(status: VersionStatus): string {
-  switch (status) {
-    case 'draft':
-      return 'Utkast';
-    case 'adopted':
-      return 'Beslutad';
-  }
+  return statusLabel(status);
 }
 
 export function canEditVersion(v: PlanVersion): Result<true> {
-  switch (v.status) {
-    case 'draft':
-      return ok(true);
-    case 'adopted':
-      return err(`Versionen "${v.name}" är beslutad och kan inte ändras. Skapa en ny version.`);
-  }
+  if (isEditableStatus(v.status)) return ok(true);
+  if (v.status === 'adopted') return err(`Versionen "${v.name}" är beslutad och kan inte ändras. Skapa en ny version.`);
+  return err(`Versionen "${v.name}" är inlämnad och kan inte ändras. Den måste återremitteras till utkast först.`);
 }
 
 /** The net cost a committee may have in a year, set by the region, with the uplift for later years. */

@@ -7,6 +7,7 @@ import {
   deleteSession, findSessionUser, findUserByUsername, insertSession, listRoles, type Role, type RoleRow,
 } from '../db/repositories/users.ts';
 import type { OrganisationRow } from '../db/repositories/organisations.ts';
+import { can } from '../domain/access.ts';
 
 export const SESSION_HOURS = 8;
 
@@ -45,14 +46,18 @@ export async function logout(ctx: ServiceContext, token: string | undefined): Pr
   if (token) await deleteSession(ctx.db, hashToken(token));
 }
 
-/** The role that applies to an organisation: the user's role on it or on its nearest ancestor. */
-export function effectiveRole(user: AuthUser, org: OrganisationRow, orgsById: ReadonlyMap<number, OrganisationRow>): Role | undefined {
-  const byOrg = new Map(user.roles.map((r) => [r.orgId, r.role]));
+/** The grant that applies to an organisation: the user's role on it or on its nearest ancestor. */
+export function effectiveGrant(user: AuthUser, org: OrganisationRow, orgsById: ReadonlyMap<number, OrganisationRow>): RoleRow | undefined {
+  const byOrg = new Map(user.roles.map((r) => [r.orgId, r]));
   for (let cur: OrganisationRow | undefined = org; cur; cur = cur.parentId === null ? undefined : orgsById.get(cur.parentId)) {
-    const role = byOrg.get(cur.id);
-    if (role) return role;
+    const grant = byOrg.get(cur.id);
+    if (grant) return grant;
   }
   return undefined;
 }
 
-export const canEditRole = (role: Role | undefined): boolean => role === 'admin' || role === 'editor';
+export function effectiveRole(user: AuthUser, org: OrganisationRow, orgsById: ReadonlyMap<number, OrganisationRow>): Role | undefined {
+  return effectiveGrant(user, org, orgsById)?.role;
+}
+
+export const canEditRole = (role: Role | undefined): boolean => can(role, 'plan.edit');

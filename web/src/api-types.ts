@@ -1,13 +1,13 @@
 // Shapes of the JSON API (src/api). Money is integer öre in every field ending in `Ore`.
 import type { Ore } from './domain.ts';
 
-export type Role = 'admin' | 'editor' | 'reader';
+export type Role = 'admin' | 'region-controller' | 'committee-controller' | 'writer' | 'reader' | 'municipality';
 
 export interface SessionUser {
   username: string;
   displayName: string;
   demo: boolean;
-  roles: { orgCode: string; role: Role }[];
+  roles: { orgCode: string; role: Role; roleName: string }[];
 }
 
 export type OrgKind = 'region' | 'committee' | 'administration' | 'unit';
@@ -21,7 +21,7 @@ export interface Org {
 }
 
 export type VersionKind = 'actual' | 'budget' | 'forecast' | 'scenario';
-export type VersionStatus = 'draft' | 'adopted';
+export type VersionStatus = 'draft' | 'review' | 'submitted' | 'adopted';
 
 export interface PlanVersion {
   code: string;

@@ -48,6 +48,10 @@ export function versionStatusLabel(kind: VersionKind, status: VersionStatus): st
   switch (status) {
     case 'draft':
       return 'Förslag';
+    case 'review':
+      return 'För granskning';
+    case 'submitted':
+      return 'Inlämnad';
     case 'adopted':
       return 'Fastställd';
   }

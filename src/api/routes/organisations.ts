@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import {
   ErrorBody, OrgParams, Organisation, PlanQuery, PlanResponse, ResultsResponse, Summary, SummaryQuery, Version,
 } from '../schemas.ts';
-import { requireUser } from '../session.ts';
-import { listVisibleOrganisations, resolveOrganisation } from '../../services/organisations.ts';
+import { requireAccess, requireUser } from '../session.ts';
+import { listVisibleOrganisations } from '../../services/organisations.ts';
 import { getMultiYearPlan, getResultHistory, getSummary } from '../../services/overview.ts';
 import { listVersions } from '../../db/repositories/versions.ts';
 import type { ApiOptions } from '../server.ts';
@@ -13,6 +13,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 
 export const organisationRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { ctx }) => {
   app.get('/api/orgs', {
+    config: { access: 'authenticated' },
     schema: { tags: ['organisationer'], summary: 'Organisationer som användaren får se', response: { 200: Type.Array(Organisation), 401: ErrorBody } },
   }, async (request) => {
     const visible = await listVisibleOrganisations(ctx, requireUser(request));
@@ -20,9 +21,10 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (
   });
 
   app.get('/api/orgs/:orgCode/versions', {
+    config: { access: 'read' },
     schema: { tags: ['organisationer'], summary: 'Planversioner', params: OrgParams, response: { 200: Type.Array(Version), ...errors } },
   }, async (request) => {
-    const { org } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
+    const { org } = requireAccess(request);
     const versions = await listVersions(ctx.db, org.id);
     return versions.map((v) => ({
       code: v.code, name: v.name, kind: v.kind, status: v.status, firstYear: v.firstYear, lastYear: v.lastYear,
@@ -31,12 +33,13 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (
   });
 
   app.get('/api/orgs/:orgCode/summary', {
+    config: { access: 'read' },
     schema: {
       tags: ['översikt'], summary: 'Sammanställning av ett år och en version: intäkter och kostnader per kategori, resultat, ram',
       params: OrgParams, querystring: SummaryQuery, response: { 200: Summary, ...errors },
     },
   }, async (request) => {
-    const { org } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
+    const { org } = requireAccess(request);
     const s = await getSummary(ctx, org, request.query.year, request.query.version);
     return {
       org: { code: org.code, name: org.name }, year: s.year,
@@ -48,12 +51,13 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (
   });
 
   app.get('/api/orgs/:orgCode/plan', {
+    config: { access: 'read' },
     schema: {
       tags: ['översikt'], summary: 'Flerårsplan (budgetår och planår) under ett uppräkningsscenario, med scenarierna sida vid sida',
       params: OrgParams, querystring: PlanQuery, response: { 200: PlanResponse, ...errors },
     },
   }, async (request) => {
-    const { org } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
+    const { org } = requireAccess(request);
     const p = await getMultiYearPlan(ctx, org, request.query.version, request.query.scenario);
     return {
       version: { code: p.version.code, name: p.version.name, status: p.version.status },
@@ -64,11 +68,12 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (
   });
 
   app.get('/api/orgs/:orgCode/results', {
+    config: { access: 'read' },
     schema: {
       tags: ['översikt'], summary: 'Resultathistorik med balanserat resultat', params: OrgParams, response: { 200: ResultsResponse, ...errors },
     },
   }, async (request) => {
-    const { org } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
+    const { org } = requireAccess(request);
     const history = await getResultHistory(ctx, org);
     return {
       isExample: history.isExample,

@@ -2,13 +2,15 @@
 import type { DbOrTx } from '../database.ts';
 import { toSafeNumber } from '../convert.ts';
 
-export type Role = 'admin' | 'editor' | 'reader';
+import type { Role } from '../../domain/access.ts';
+
+export type { Role };
 
 export type UserRow = {
   readonly id: number; readonly tenantId: number; readonly username: string; readonly displayName: string; readonly passwordHash: string;
 };
 
-export type RoleRow = { readonly orgId: number; readonly orgCode: string; readonly role: Role };
+export type RoleRow = { readonly orgId: number; readonly orgCode: string; readonly role: Role; readonly municipalityCode: string | null };
 
 export async function insertUser(
   db: DbOrTx, user: { tenantId: number; username: string; displayName: string; passwordHash: string },
@@ -19,9 +21,11 @@ export async function insertUser(
   return toSafeNumber(r.id, 'app_user.id');
 }
 
-export async function grantRole(db: DbOrTx, tenantId: number, userId: number, orgId: number, role: Role): Promise<void> {
-  await db.insertInto('user_role').values({ tenant_id: tenantId, user_id: userId, org_id: orgId, role })
-    .onConflict((oc) => oc.columns(['user_id', 'org_id']).doUpdateSet({ role })).execute();
+export async function grantRole(
+  db: DbOrTx, tenantId: number, userId: number, orgId: number, role: Role, municipalityCode: string | null = null,
+): Promise<void> {
+  await db.insertInto('user_role').values({ tenant_id: tenantId, user_id: userId, org_id: orgId, role, municipality_code: municipalityCode })
+    .onConflict((oc) => oc.columns(['user_id', 'org_id']).doUpdateSet({ role, municipality_code: municipalityCode })).execute();
 }
 
 function toUser(r: { id: string; tenant_id: string; username: string; display_name: string; password_hash: string }): UserRow {
@@ -38,8 +42,8 @@ export async function findUserByUsername(db: DbOrTx, username: string): Promise<
 
 export async function listRoles(db: DbOrTx, userId: number): Promise<RoleRow[]> {
   const rows = await db.selectFrom('user_role as r').innerJoin('organisation as o', 'o.id', 'r.org_id')
-    .select(['r.org_id', 'o.code', 'r.role']).where('r.user_id', '=', String(userId)).orderBy('o.code').execute();
-  return rows.map((r) => ({ orgId: toSafeNumber(r.org_id, 'user_role.org_id'), orgCode: r.code, role: r.role }));
+    .select(['r.org_id', 'o.code', 'r.role', 'r.municipality_code']).where('r.user_id', '=', String(userId)).orderBy('o.code').execute();
+  return rows.map((r) => ({ orgId: toSafeNumber(r.org_id, 'user_role.org_id'), orgCode: r.code, role: r.role, municipalityCode: r.municipality_code }));
 }
 
 export async function insertSession(

@@ -131,7 +131,7 @@ export const DEMO_STRATEGY = {
 
 export const DEMO_PASSWORD = 'ramplan-demo';
 export const DEMO_USERS = [
-  { username: 'ekonom', displayName: 'Eva Ekonom (förvaltningsekonom)', role: 'editor', org: 'RUN' },
+  { username: 'ekonom', displayName: 'Eva Ekonom (förvaltningsekonom)', role: 'committee-controller', org: 'RUN' },
   { username: 'ledamot', displayName: 'Leif Ledamot (ledamot i nämnden)', role: 'reader', org: 'RUN' },
 ] as const;
 

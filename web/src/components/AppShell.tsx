@@ -29,17 +29,8 @@ const sections: { name: SectionName; label: string }[] = [
 ];
 
 function roleLabel(user: SessionUser, orgCode: string): string | null {
-  const role = user.roles.find((r) => r.orgCode === orgCode)?.role;
-  switch (role) {
-    case 'admin':
-      return 'administratör';
-    case 'editor':
-      return 'redigerare';
-    case 'reader':
-      return 'läsbehörighet';
-    case undefined:
-      return null;
-  }
+  const role = user.roles.find((r) => r.orgCode === orgCode);
+  return role ? role.roleName.toLowerCase() : null;
 }
 
 export function AppShell({ user, orgs, org, versions, view, section, title, onLogout, children }: Props) {
