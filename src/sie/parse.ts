@@ -12,7 +12,7 @@ import type { SieEncoding } from './encoding.ts';
 import { forEachLine } from './line-source.ts';
 import { createProblemList, lineList } from './problems.ts';
 import type { ProblemLevel, SieProblem } from './problems.ts';
-import { QUIET_LABELS, createRecordDecoder, krText } from './record-decoder.ts';
+import { KNOWN_LABELS, QUIET_LABELS, createRecordDecoder, krText } from './record-decoder.ts';
 import type { PeriodRecord, SieLabel, SieRecord, TransRecord, VoucherRecord } from './records.ts';
 import { sie5Message, summariseSie5 } from './sie5.ts';
 import type { Sie5Summary } from './sie5.ts';
@@ -81,7 +81,8 @@ export async function parseSie(
   let format: SieReadSummary['format'] = 'sie';
   let sie5: Sie5Summary | null = null;
   let encoding: SieEncoding | null = null;
-  const counts: Partial<Record<SieLabel, number>> = {};
+  // Every label present from the start, so the object keeps one shape and counting stays cheap.
+  const counts = Object.fromEntries([...KNOWN_LABELS, 'VER_END'].map((l) => [l, 0])) as Record<SieLabel, number>;
   const unknown = new Map<string, Tally>();
   const aggregated = new Map<string, Tally>(); // code|message → occurrences
   let pending: Promise<void>[] = [];
@@ -107,8 +108,14 @@ export async function parseSie(
   let hasObjectRows = false;
   let hasPeriodRows = false;
 
+  // The hot labels are counted in plain variables: a keyed store on `counts` per row costs more
+  // than the rest of a #TRANS.
+  let transCount = 0;
+  let voucherEnds = 0;
   const emit = (r: SieRecord): void => {
-    counts[r.label] = (counts[r.label] ?? 0) + 1;
+    if (r.label === 'TRANS') transCount++;
+    else if (r.label === 'VER_END') voucherEnds++;
+    else counts[r.label]++;
     const p = visitor(r);
     if (p !== undefined) pending.push(p);
   };
@@ -251,6 +258,11 @@ export async function parseSie(
       tally(aggregated, 'warning|not-a-record|Rader som inte börjar med en etikett (#…), { eller } ignoreras', lineNo);
       return;
     }
+    if (!crcOn && end - i >= 6 && b[i + 1] === 0x54 && b[i + 2] === 0x52 && b[i + 3] === 0x41 && b[i + 4] === 0x4e && b[i + 5] === 0x53 && (i + 6 === end || b[i + 6]! <= 0x20)
+      && (encoding === 'cp437' || encoding === null || encoding === 'windows-1252')) {
+      const fast = decoder.transFast(b, i + 6, end, lineNo);
+      if (fast !== undefined) { record(fast); return; }
+    }
     tokenise(b, i, end, t);
     let high = false;
     for (let k = 0; k < t.count; k++) if (((t.flags[k] ?? 0) & HIGH) !== 0) { high = true; break; }
@@ -348,7 +360,9 @@ export async function parseSie(
     if (declaredType === null && stats.lines > 0) report('warning', 'sietyp-missing', null, '#SIETYP saknas; typen har bestämts av innehållet.');
   }
 
-  const inferred = counts.VER !== undefined ? 4 : hasObjectRows ? 3 : hasPeriodRows ? 2 : 1;
+  counts.TRANS += transCount;
+  counts.VER_END += voucherEnds;
+  const inferred = counts.VER > 0 ? 4 : hasObjectRows ? 3 : hasPeriodRows ? 2 : 1;
   const base = declaredType !== null && declaredType >= 1 && declaredType <= 4 ? declaredType : inferred;
   const sieType: SieType | null = format !== 'sie' ? null : base === 4 ? (hasBalances ? '4E' : '4I') : (base as 1 | 2 | 3);
 
@@ -360,7 +374,7 @@ export async function parseSie(
     checksum,
     problems: list,
     hasErrors: problems.errorCount() > 0,
-    counts,
+    counts: Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)),
     unknownLabels: [...unknown].map(([label, u]) => ({ label, count: u.count, firstLine: u.firstLine })),
     bytes: stats.bytes,
     lines: stats.lines,

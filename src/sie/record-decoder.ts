@@ -5,13 +5,13 @@ import type { Buffer } from 'node:buffer';
 import type { Ore } from '../domain/money.ts';
 import type { Day } from '../domain/period.ts';
 import { formatKrExact } from '../domain/format.ts';
-import { createByteCache } from './byte-cache.ts';
+import { HASH_PRIME, createByteCache } from './byte-cache.ts';
 import { ascii, createFieldReader } from './field-text.ts';
 import type { FieldReader } from './field-text.ts';
 import type { ProblemLevel } from './problems.ts';
 import { NO_OBJECTS } from './records.ts';
-import type { AccountType, ObjectRef, SieRecord } from './records.ts';
-import { OBJECTS, UNCLOSED, createTokens, tokenise } from './tokenise.ts';
+import type { AccountType, ObjectRef, SieRecord, TransRecord } from './records.ts';
+import { HIGH, OBJECTS, UNCLOSED, createTokens, tokenise } from './tokenise.ts';
 import type { Tokens } from './tokenise.ts';
 import {
   AMOUNT_TOO_LARGE, AMOUNT_TOO_PRECISE, parseAmountBytes, parseDayBytes, parseIntBytes, parsePeriodBytes,
@@ -30,20 +30,24 @@ export type KnownLabel = (typeof KNOWN_LABELS)[number];
 /** Labels of the specification that carry nothing Ramplan keeps: skipped without a warning. */
 export const QUIET_LABELS: ReadonlySet<string> = new Set(['BKOD']);
 
-const KNOWN: ReadonlySet<string> = new Set(KNOWN_LABELS);
+// The label constants themselves (internalised strings), so that switches and `counts[label]` compare
+// by identity instead of by content.
+const KNOWN: ReadonlyMap<string, KnownLabel> = new Map(KNOWN_LABELS.map((l) => [l, l]));
 
 export type RecordDecoder = {
   /** The known label of the first token (without `#`), or null with the label text in `unknownLabel`. */
   label(b: Buffer, t: Tokens): KnownLabel | null;
   unknownLabel: string;
   decode(label: KnownLabel, b: Buffer, t: Tokens, line: number): SieRecord | null;
+  /** #TRANS from the bytes after its label, when it has the common shape; else undefined. */
+  transFast(b: Buffer, s: number, e: number, line: number): TransRecord | undefined;
   readonly fields: FieldReader;
 };
 
 export function createRecordDecoder(report: Report): RecordDecoder {
   const fields = createFieldReader();
   const labels = createByteCache<KnownLabel | null>(8);
-  const objectLists = createByteCache<readonly ObjectRef[]>(12);
+  const objectLists = createByteCache<readonly ObjectRef[]>(14);
   const inner = createTokens();
 
   const fail = (line: number, code: string, message: string): null => {
@@ -79,9 +83,11 @@ export function createRecordDecoder(report: Report): RecordDecoder {
   }
 
   function objects(b: Buffer, t: Tokens, k: number, label: string, line: number): readonly ObjectRef[] | null {
-    const s = t.start[k] ?? 0;
-    const e = t.end[k] ?? 0;
-    if (((t.flags[k] ?? 0) & UNCLOSED) !== 0) return fail(line, 'objects-unclosed', `objektlistan i #${label} saknar }.`);
+    if ((t.flags[k]! & UNCLOSED) !== 0) return fail(line, 'objects-unclosed', `objektlistan i #${label} saknar }.`);
+    return objectRange(b, t.start[k]!, t.end[k]!, label, line);
+  }
+
+  function objectRange(b: Buffer, s: number, e: number, label: string, line: number): readonly ObjectRef[] | null {
     let only = true;
     for (let i = s; i < e; i++) if ((b[i] ?? 0) > 0x20) { only = false; break; }
     if (only) return NO_OBJECTS;
@@ -89,7 +95,7 @@ export function createRecordDecoder(report: Report): RecordDecoder {
     if (hit !== undefined) return hit;
     tokenise(b, s, e, inner, true);
     if (inner.count % 2 !== 0) {
-      return fail(line, 'objects-odd', `objektlistan {${text(b, t, k)}} i #${label} ska bestå av par: dimension och objekt.`);
+      return fail(line, 'objects-odd', `objektlistan {${fields.range(b, s, e, 0)}} i #${label} ska bestå av par: dimension och objekt.`);
     }
     const list: ObjectRef[] = [];
     for (let j = 0; j < inner.count; j += 2) {
@@ -257,7 +263,82 @@ export function createRecordDecoder(report: Report): RecordDecoder {
     }
   }
 
+  /**
+   * #TRANS in its common shape (`account {objects} amount [date] ["text"]`) read in one pass over the
+   * bytes, without the tokeniser: this one record is most of a large file. Anything else (quoted
+   * account, escapes, quantity or signature, a problem to report) returns undefined, and the general
+   * path reads the line instead, so both paths give the same record.
+   */
+  function transFast(b: Buffer, s: number, e: number, line: number): TransRecord | undefined {
+    let i = s;
+    let c = 0;
+    while (i < e && b[i]! <= 0x20) i++;
+    const as = i;
+    let h = 0;
+    while (i < e && (c = b[i]!) > 0x20) {
+      if (c >= 0x80 || c === 0x22 || c === 0x7b) return undefined;
+      h = Math.imul(h ^ c, HASH_PRIME);
+      i++;
+    }
+    const accountHash = h;
+    const ae = i;
+    while (i < e && b[i]! <= 0x20) i++;
+    if (ae === as || i === e || b[i] !== 0x7b) return undefined;
+    const os = ++i;
+    let inQuote = false;
+    h = 0;
+    for (; i < e; i++) {
+      c = b[i]!;
+      if (c === 0x22) inQuote = !inQuote;
+      else if (c === 0x5c || c >= 0x80) return undefined;
+      else if (c === 0x7d && !inQuote) break;
+      h = Math.imul(h ^ c, HASH_PRIME);
+    }
+    const objectsHash = h;
+    if (i === e) return undefined;
+    const oe = i++;
+    while (i < e && b[i]! <= 0x20) i++;
+    const ms = i;
+    while (i < e && b[i]! > 0x20) i++;
+    const amount = parseAmountBytes(b, ms, i);
+    if (!Number.isSafeInteger(amount)) return undefined;
+    while (i < e && b[i]! <= 0x20) i++;
+    let date: Day | null = null;
+    let text = '';
+    if (i < e) {
+      const ds = i;
+      if (b[i] === 0x22 && b[i + 1] === 0x22) i += 2;
+      else {
+        while (i < e && b[i]! > 0x20) i++;
+        date = parseDayBytes(b, ds, i);
+        if (date === null) return undefined;
+      }
+      while (i < e && b[i]! <= 0x20) i++;
+      if (i < e) {
+        if (b[i] !== 0x22) return undefined;
+        const ts = ++i;
+        let high = 0;
+        while (i < e && (c = b[i]!) !== 0x22) {
+          if (c === 0x5c) return undefined;
+          if (c >= 0x80) high = HIGH;
+          i++;
+        }
+        if (i === e) return undefined;
+        text = fields.range(b, ts, i, high);
+        i++;
+        while (i < e && b[i]! <= 0x20) i++;
+        if (i < e) return undefined;
+      }
+    }
+    const objs = os === oe ? NO_OBJECTS : (objectLists.lookupHashed(b, os, oe, objectsHash) ?? objectRange(b, os, oe, 'TRANS', line));
+    if (objs === null) return undefined;
+    return {
+      label: 'TRANS', line, account: fields.account(b, as, ae, accountHash), objects: objs, amount: amount as Ore, date, text, quantity: null, sign: '',
+    };
+  }
+
   const decoder: RecordDecoder = {
+    transFast,
     unknownLabel: '',
     fields,
     label(b, t) {
@@ -269,7 +350,7 @@ export function createRecordDecoder(report: Report): RecordDecoder {
         return known;
       }
       const name = ascii(b, s, e).toUpperCase();
-      const found = KNOWN.has(name) ? (name as KnownLabel) : null;
+      const found = KNOWN.get(name) ?? null;
       labels.store(b, s, e, found);
       if (found === null) decoder.unknownLabel = name;
       return found;

@@ -32,21 +32,15 @@ export function createTokens(): Tokens {
   };
 }
 
-function push(t: Tokens, start: number, end: number, flags: number): void {
-  if (t.count === t.start.length) {
-    const grow = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    t.start = grow(t.start);
-    t.end = grow(t.end);
-    t.flags = grow(t.flags);
-  }
-  t.start[t.count] = start;
-  t.end[t.count] = end;
-  t.flags[t.count] = flags;
-  t.count++;
+function grow(t: Tokens): void {
+  const twice = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  t.start = twice(t.start);
+  t.end = twice(t.end);
+  t.flags = twice(t.flags);
 }
 
 const QUOTE = 0x22;
@@ -56,36 +50,38 @@ const CLOSE = 0x7d;
 
 /**
  * Fields of `b[start, end)` into `t`. With `insideBraces` the fields of an object list are split
- * (no nested lists there: a `{` is then an ordinary character).
+ * (no nested lists there: a `{` is then an ordinary character). This is the hottest loop of the
+ * reader: plain indexing within bounds, no calls but the rare growth of the arrays.
  */
 export function tokenise(b: Uint8Array, start: number, end: number, t: Tokens, insideBraces = false): void {
-  t.count = 0;
+  let n = 0;
+  let starts = t.start;
+  let ends = t.end;
+  let flagArray = t.flags;
   let i = start;
   while (i < end) {
-    let c = b[i] ?? 0;
+    let c = b[i]!;
     if (c <= 0x20) { i++; continue; }
+    let s: number;
+    let flags: number;
     if (c === QUOTE) {
-      const s = ++i;
-      let flags = QUOTED | UNCLOSED;
+      s = ++i;
+      flags = QUOTED | UNCLOSED;
       while (i < end) {
-        c = b[i] ?? 0;
+        c = b[i]!;
         if (c === QUOTE) { flags &= ~UNCLOSED; break; }
-        if (c === BACKSLASH && b[i + 1] === QUOTE && i + 1 < end) { flags |= ESCAPED; i += 2; continue; }
+        if (c === BACKSLASH && i + 1 < end && b[i + 1] === QUOTE) { flags |= ESCAPED; i += 2; continue; }
         if (c >= 0x80) flags |= HIGH;
         i++;
       }
-      push(t, s, i, flags);
-      i++;
-      continue;
-    }
-    if (c === OPEN && !insideBraces) {
-      const s = ++i;
-      let flags = OBJECTS | UNCLOSED;
+    } else if (c === OPEN && !insideBraces) {
+      s = ++i;
+      flags = OBJECTS | UNCLOSED;
       let inQuote = false;
       while (i < end) {
-        c = b[i] ?? 0;
+        c = b[i]!;
         if (inQuote) {
-          if (c === BACKSLASH && b[i + 1] === QUOTE && i + 1 < end) { i += 2; continue; }
+          if (c === BACKSLASH && i + 1 < end && b[i + 1] === QUOTE) { i += 2; continue; }
           if (c === QUOTE) inQuote = false;
         } else if (c === QUOTE) {
           inQuote = true;
@@ -96,20 +92,32 @@ export function tokenise(b: Uint8Array, start: number, end: number, t: Tokens, i
         if (c >= 0x80) flags |= HIGH;
         i++;
       }
-      push(t, s, i, flags);
-      i++;
+    } else {
+      s = i;
+      flags = 0;
+      while (i < end) {
+        c = b[i]!;
+        if (c <= 0x20) break;
+        if (c >= 0x80) flags |= HIGH;
+        i++;
+      }
+      if (n === starts.length) {
+        t.count = n;
+        grow(t);
+        starts = t.start; ends = t.end; flagArray = t.flags;
+      }
+      starts[n] = s; ends[n] = i; flagArray[n] = flags; n++;
       continue;
     }
-    const s = i;
-    let flags = 0;
-    while (i < end) {
-      c = b[i] ?? 0;
-      if (c <= 0x20) break;
-      if (c >= 0x80) flags |= HIGH;
-      i++;
+    if (n === starts.length) {
+      t.count = n;
+      grow(t);
+      starts = t.start; ends = t.end; flagArray = t.flags;
     }
-    push(t, s, i, flags);
+    starts[n] = s; ends[n] = i; flagArray[n] = flags; n++;
+    i++; // past the closing quote or brace
   }
+  t.count = n;
 }
 
 /** Whether field k is present and not an empty `""` (or empty list). */

@@ -64,6 +64,8 @@ export function parseIntBytes(b: Uint8Array, start: number, end: number): number
 }
 
 const dayCache = new Map<number, Day>();
+let lastDayKey = -1;
+let lastDay: Day | null = null;
 const periodCache = new Map<number, Period>();
 const CACHE_LIMIT = 100_000;
 
@@ -71,9 +73,15 @@ const CACHE_LIMIT = 100_000;
 export function parseDayBytes(b: Uint8Array, start: number, end: number): Day | null {
   if (end - start !== 8) return null;
   const n = parseIntBytes(b, start, end);
+  // Rows of one voucher share their date: the last one answers most calls without a lookup.
+  if (n === lastDayKey) return lastDay;
   if (!(n >= 10000101)) return null;
   const cached = dayCache.get(n);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    lastDayKey = n;
+    lastDay = cached;
+    return cached;
+  }
   const year = Math.floor(n / 10000);
   const month = Math.floor(n / 100) % 100;
   const day = n % 100;
