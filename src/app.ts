@@ -18,7 +18,7 @@ export type AppConfig = {
   /** Load the demo region when the database is empty, and show demo hints. */
   readonly demo?: boolean;
   readonly webDist?: string;
-  readonly logger?: boolean;
+  readonly logger?: boolean | { readonly stream: NodeJS.WritableStream };
   readonly secureCookies?: boolean;
   readonly log?: (line: string) => void;
 };

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   version_adopted: 409,
   database_not_empty: 409,
   database_unavailable: 503,
+  too_many_attempts: 429,
 };
 
 type AjvError = { keyword: string; instancePath: string; params: Record<string, unknown>; message?: string };

@@ -13,6 +13,7 @@ import { registerSessionHooks, type RouteAccess } from './session.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { planLineRoutes } from './routes/plan-lines.ts';
+import { projectRoutes } from './routes/projects.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { ErrorBody } from './schemas.ts';
@@ -35,12 +36,25 @@ export type ApiOptions = {
 export type ApiServerOptions = ApiOptions & {
   /** The built web app (web/dist); when missing, `/` explains how to build it. */
   readonly webDist?: string;
-  readonly logger?: boolean;
+  /** Request logging (pino); a stream sends it there instead of stdout (tests read it). */
+  readonly logger?: boolean | { readonly stream: NodeJS.WritableStream };
 };
+
+// The web app's pages: scripts and styles from this server only, no framing, no foreign forms.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+  "font-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
+].join('; ');
 
 export async function createApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.body.password', 'body.password'] } : false,
+    logger: options.logger
+      ? {
+        level: 'info',
+        redact: ['req.headers.cookie', 'req.headers.authorization', 'req.body.password', 'body.password', 'password'],
+        ...(typeof options.logger === 'object' ? { stream: options.logger.stream } : {}),
+      }
+      : false,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -58,10 +72,16 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    // Swagger UI runs inline scripts of its own; everything else gets the strict policy.
+    if (!request.url.startsWith('/api/docs')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (options.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
@@ -80,6 +100,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   await app.register(sessionRoutes, apiOptions);
   await app.register(organisationRoutes, apiOptions);
   await app.register(planLineRoutes, apiOptions);
+  await app.register(projectRoutes, apiOptions);
   await app.register(workflowRoutes, apiOptions);
   await app.register(agreementRoutes, apiOptions);
 

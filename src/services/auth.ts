@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ServiceContext } from './context.ts';
 import { ServiceError } from './errors.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import {
   deleteSession, findSessionUser, findUserByUsername, insertSession, listRoles, type Role, type RoleRow,
 } from '../db/repositories/users.ts';
@@ -21,12 +22,23 @@ export type AuthUser = {
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export async function login(ctx: ServiceContext, username: string, password: string): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
-  const user = await findUserByUsername(ctx.db, username.trim().toLowerCase());
+export async function login(
+  ctx: ServiceContext, username: string, password: string, guard?: { throttle: LoginThrottle; address: string },
+): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
+  const name = username.trim().toLowerCase();
+  const keys = [`user:${name}`, `address:${guard?.address ?? ''}`];
+  const now = ctx.now().getTime();
+  const wait = guard?.throttle.retryAfterMs(keys, now) ?? 0;
+  if (wait > 0) {
+    throw new ServiceError('too_many_attempts', `För många misslyckade inloggningsförsök. Försök igen om ${Math.ceil(wait / 60_000)} minuter.`);
+  }
+  const user = await findUserByUsername(ctx.db, name);
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {
+    guard?.throttle.recordFailure(keys, now);
     throw new ServiceError('invalid_credentials', 'Fel användarnamn eller lösenord.');
   }
+  guard?.throttle.recordSuccess([`user:${name}`]);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.now().getTime() + SESSION_HOURS * 3_600_000);
   await insertSession(ctx.db, { tokenHash: hashToken(token), tenantId: user.tenantId, userId: user.id, expiresAt });

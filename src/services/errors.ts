@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'conflict'
   | 'version_adopted'
   | 'database_not_empty'
-  | 'database_unavailable';
+  | 'database_unavailable'
+  | 'too_many_attempts';
 
 export class ServiceError extends Error {
   readonly code: ErrorCode;

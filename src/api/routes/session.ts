@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { ErrorBody, Health, LoginBody, SessionUser } from '../schemas.ts';
 import { SESSION_COOKIE, requireUser, sessionCookieOptions } from '../session.ts';
 import { login, logout, type AuthUser } from '../../services/auth.ts';
+import { LoginThrottle } from '../../services/login-throttle.ts';
 import type { ApiOptions } from '../server.ts';
 import { roleLabel } from '../../domain/access.ts';
 
@@ -14,6 +15,7 @@ const toSessionUser = (user: AuthUser, demo: boolean) => ({
 });
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { ctx, databaseKind, demo, secureCookies }) => {
+  const throttle = new LoginThrottle();
   app.get('/api/health', {
     config: { access: 'public' },
     schema: { tags: ['system'], summary: 'Hälsokontroll', response: { 200: Health } },
@@ -23,9 +25,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, 
 
   app.post('/api/session', {
     config: { access: 'public' },
-    schema: { tags: ['session'], summary: 'Logga in', body: LoginBody, response: { 200: SessionUser, 401: ErrorBody } },
+    schema: { tags: ['session'], summary: 'Logga in (begränsat antal misslyckade försök)', body: LoginBody, response: { 200: SessionUser, 401: ErrorBody, 429: ErrorBody } },
   }, async (request, reply) => {
-    const { token, user, expiresAt } = await login(ctx, request.body.username, request.body.password);
+    const { token, user, expiresAt } = await login(ctx, request.body.username, request.body.password, { throttle, address: request.ip });
     void reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(secureCookies, expiresAt));
     return toSessionUser(user, demo);
   });
