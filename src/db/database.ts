@@ -16,7 +16,10 @@ export function createDb(url: string, options: { max?: number } = {}): Db {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server (idle in the pool, or checked out mid-query) emits 'error'; without a
+  // listener that would crash the process. The query in flight rejects on its own and the API
+  // answers 503; the pool replaces the client when the server is back.
   pool.on('error', () => {});
+  pool.on('connect', (client) => { client.on('error', () => {}); });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
