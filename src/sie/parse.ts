@@ -261,7 +261,19 @@ export async function parseSie(
     if (!crcOn && end - i >= 6 && b[i + 1] === 0x54 && b[i + 2] === 0x52 && b[i + 3] === 0x41 && b[i + 4] === 0x4e && b[i + 5] === 0x53 && (i + 6 === end || b[i + 6]! <= 0x20)
       && (encoding === 'cp437' || encoding === null || encoding === 'windows-1252')) {
       const fast = decoder.transFast(b, i + 6, end, lineNo);
-      if (fast !== undefined) { record(fast); return; }
+      if (fast !== undefined) {
+        // The common case in full here, without the general dispatch of record().
+        if (voucherState === 2 && shadow === null) {
+          voucherSum += fast.amount;
+          voucherRows++;
+          transCount++;
+          const p = visitor(fast);
+          if (p !== undefined) pending.push(p);
+        } else {
+          record(fast);
+        }
+        return;
+      }
     }
     tokenise(b, i, end, t);
     let high = false;
