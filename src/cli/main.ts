@@ -72,6 +72,7 @@ export function createProgram(): Command {
     .action(async (_options: unknown, cmd: Command) => {
       const runtime = await openRuntime(configFrom(globals(cmd)));
       try {
+        console.log('Läser in demoregionen …');
         const summary = await loadDemo(runtime.ctx);
         console.log(`Demoregionen inläst: ${summary.organisations} organisationer, ${summary.lines} budgetrader.`);
         printDemoUsers();
