@@ -13,6 +13,7 @@ import { registerSessionHooks, type RouteAccess } from './session.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { planLineRoutes } from './routes/plan-lines.ts';
+import { projectRoutes } from './routes/projects.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { ErrorBody } from './schemas.ts';
@@ -99,6 +100,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   await app.register(sessionRoutes, apiOptions);
   await app.register(organisationRoutes, apiOptions);
   await app.register(planLineRoutes, apiOptions);
+  await app.register(projectRoutes, apiOptions);
   await app.register(workflowRoutes, apiOptions);
   await app.register(agreementRoutes, apiOptions);
 

@@ -1,6 +1,6 @@
 // The typed client of the agreement, project and goal routes, over the shared apiRequest.
 import { apiRequest } from './api.ts';
-import type { AgreementDetail, AgreementSummary } from './feature-types.ts';
+import type { AgreementDetail, AgreementSummary, Funder, ProjectDetail, ProjectListItem, ProjectPlanFeed } from './feature-types.ts';
 
 const seg = encodeURIComponent;
 const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -20,4 +20,14 @@ export const featureApi = {
   agreementExportHref: (org: string, id: number, format: 'csv' | 'xlsx') => `/api/orgs/${seg(org)}/agreements/${id}/export?format=${format}`,
   municipalityReportHref: (org: string, id: number, code: string, format: 'html' | 'xlsx') =>
     `/api/orgs/${seg(org)}/agreements/${id}/municipalities/${seg(code)}/report?format=${format}`,
+  getProjects: (org: string, signal?: AbortSignal) => apiRequest<ProjectListItem[]>('GET', `/api/orgs/${seg(org)}/projects`, opt(signal)),
+  getProject: (org: string, code: string, signal?: AbortSignal) =>
+    apiRequest<ProjectDetail>('GET', `/api/orgs/${seg(org)}/projects/${seg(code)}`, opt(signal)),
+  getFunders: (signal?: AbortSignal) => apiRequest<Funder[]>('GET', '/api/funders', opt(signal)),
+  getProjectPlan: (org: string, firstYear: number, lastYear: number, signal?: AbortSignal) =>
+    apiRequest<ProjectPlanFeed>('GET', `/api/orgs/${seg(org)}/project-plan?firstYear=${firstYear}&lastYear=${lastYear}`, opt(signal)),
+  createProject: (org: string, body: object) => apiRequest<ProjectDetail>('POST', `/api/orgs/${seg(org)}/projects`, { body }),
+  saveProject: (org: string, code: string, body: object) => apiRequest<ProjectDetail>('PUT', `/api/orgs/${seg(org)}/projects/${seg(code)}`, { body }),
+  applyProject: (org: string, code: string, version: string) =>
+    apiRequest<{ lines: number }>('POST', `/api/orgs/${seg(org)}/projects/${seg(code)}/plan-lines`, { body: { version } }),
 };

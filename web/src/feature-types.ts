@@ -37,3 +37,59 @@ export interface AgreementDetail {
   followups: { id: number; period: string; label: string; municipalityCode: string | null; text: string }[];
   evaluation: { day: string; text: string } | null;
 }
+
+export type ProjectStatus = 'planerat' | 'ansokt' | 'beviljat' | 'avslutat';
+export type FlatRate = 'none' | '15' | '40';
+
+export interface ProjectListItem {
+  code: string;
+  name: string;
+  programme: string;
+  status: ProjectStatus;
+  statusLabel: string;
+  startPeriod: string;
+  endPeriod: string;
+  totalCostOre: Ore;
+  financingOre: Ore;
+  issueCount: number;
+  isExample: boolean;
+}
+
+export interface ProjectDetail {
+  code: string;
+  name: string;
+  programme: string;
+  status: ProjectStatus;
+  statusLabel: string;
+  startPeriod: string;
+  endPeriod: string;
+  flatRate: FlatRate;
+  flatRateLabel: string;
+  claimIntervalMonths: number;
+  paymentLagDays: number;
+  revision: number;
+  isExample: boolean;
+  canEdit: boolean;
+  staff: { role: string; year: number; monthlySalaryOre: Ore; hours: number; hourlyRateOre: Ore; costOre: Ore }[];
+  costs: { year: number; category: string; categoryName: string; amountOre: Ore }[];
+  financing: { funder: string; funderName: string; year: number; amountOre: Ore }[];
+  years: { year: number; staffOre: Ore; directOtherOre: Ore; flatRateOre: Ore; totalOre: Ore; financingOre: Ore; externalOre: Ore }[];
+  issues: { field: string; message: string }[];
+  cashFlow: {
+    months: { period: string; costOre: Ore; externalShareOre: Ore; claimedOre: Ore; paidOre: Ore; preFinancedOre: Ore }[];
+    claims: { number: number; fromPeriod: string; toPeriod: string; amountOre: Ore; claimDay: string; paymentDay: string }[];
+    maxPreFinancedOre: Ore;
+    maxPreFinancedPeriod: string | null;
+  };
+}
+
+export interface Funder {
+  code: string;
+  name: string;
+  maxSharePercent: number;
+  external: boolean;
+}
+
+export interface ProjectPlanFeed {
+  years: { year: number; revenueOre: Ore; costOre: Ore; flags: { project: string; message: string; amountOre: Ore }[] }[];
+}

@@ -9,6 +9,7 @@ import {
 } from '../agreement-schemas.ts';
 import { requireUser } from '../session.ts';
 import { resolveOrganisation } from '../../services/organisations.ts';
+import { ServiceError } from '../../services/errors.ts';
 import {
   addFollowup, addForum, addMeeting, createAgreement, getAgreement, getContributions, importKeyCsv, keyFromKolada, listAgreementsOf,
   saveEvaluation, setKey, setYearTotal,
@@ -27,6 +28,7 @@ const NoContent = { 204: Type.Null(), ...errors };
 
 export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { ctx }) => {
   app.get('/api/orgs/:orgCode/agreements', {
+    config: { access: 'read' },
     schema: { tags, summary: 'Samverkansöverenskommelser med kommunerna', params: OrgParams, response: { 200: Type.Array(AgreementSummary), ...errors } },
   }, async (request) => {
     const { org } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
@@ -38,6 +40,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.post('/api/orgs/:orgCode/agreements', {
+    config: { access: 'plan.edit' },
     schema: { tags, summary: 'Ny överenskommelse (parter, period, årsbelopp, uppräkning; nyckeln från senast kända folkmängd)', params: OrgParams, body: CreateAgreementBody, response: { 201: Created, ...errors } },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -51,6 +54,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.get('/api/orgs/:orgCode/agreements/:id', {
+    config: { access: 'read' },
     schema: { tags, summary: 'En överenskommelse: parter, årsbelopp, nyckel och bidrag per år, forum, uppföljning, utvärdering', params: AgreementParams, response: { 200: AgreementDetail, ...errors } },
   }, async (request) => {
     const { org, canEdit } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
@@ -67,14 +71,17 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.get('/api/orgs/:orgCode/agreements/:id/contributions', {
+    config: { access: 'contributions.read' },
     schema: { tags, summary: 'Bidrag per kommun ett år (största-restmetoden; summan är exakt årsbeloppet)', params: AgreementParams, querystring: ContributionsQuery, response: { 200: Type.Array(Contribution), ...errors } },
   }, async (request) => {
-    const { org } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
+    const { org, municipalityCode } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'contributions.read');
     const r = await getContributions(ctx, org, request.params.id, request.query.year);
-    return r.contributions.map((c) => ({ municipalityCode: c.municipalityCode, name: c.name, population: c.population, amountOre: c.amountOre }));
+    // A municipality's own login sees its own row only.
+    return r.contributions.filter((c) => municipalityCode === null || municipalityCode === undefined || c.municipalityCode === municipalityCode).map((c) => ({ municipalityCode: c.municipalityCode, name: c.name, population: c.population, amountOre: c.amountOre }));
   });
 
   app.get('/api/orgs/:orgCode/agreements/:id/export', {
+    config: { access: 'read' },
     schema: { tags, summary: 'Alla års bidrag som CSV eller Excel', params: AgreementParams, querystring: ExportQuery, produces: ['text/csv', XLSX], response: { 200: Type.Any({ description: 'Filen' }), ...errors } },
   }, async (request, reply) => {
     const { org } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
@@ -87,9 +94,13 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.get('/api/orgs/:orgCode/agreements/:id/municipalities/:code/report', {
+    config: { access: 'contributions.read' },
     schema: { tags, summary: 'Rapport till en kommun: vad den betalar och vad överenskommelsen levererat (HTML eller Excel)', params: AgreementMunicipalityParams, querystring: ReportQuery, produces: ['text/html', XLSX], response: { 200: Type.Any({ description: 'Rapporten' }), ...errors } },
   }, async (request, reply) => {
-    const { org } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
+    const { org, municipalityCode } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'contributions.read');
+    if (municipalityCode !== null && municipalityCode !== undefined && municipalityCode !== request.params.code) {
+      throw new ServiceError('forbidden', 'Du får bara läsa rapporten för din egen kommun.');
+    }
     const r = await municipalityReport(ctx, org, request.params.id, request.params.code);
     if (request.query.format === 'xlsx') {
       return reply.type(XLSX).header('content-disposition', `attachment; filename="samverkan-${r.municipality.code}.xlsx"`).send(await renderMunicipalityReportXlsx(r));
@@ -98,6 +109,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.put('/api/orgs/:orgCode/agreements/:id/years/:year', {
+    config: { access: 'plan.edit' },
     schema: { tags, summary: 'Sätt ett års totalbelopp', params: AgreementYearParams, body: YearTotalBody, response: NoContent },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -107,6 +119,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.put('/api/orgs/:orgCode/agreements/:id/key/:year', {
+    config: { access: 'plan.edit' },
     schema: { tags, summary: 'Fördelningsnyckel ett år, inmatad (folkmängd per kommun)', params: AgreementYearParams, body: KeyBody, response: NoContent },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -116,6 +129,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.post('/api/orgs/:orgCode/agreements/:id/key/csv', {
+    config: { access: 'plan.edit' },
     schema: { tags, summary: 'Importera fördelningsnyckeln från CSV (kommunkod;år;folkmängd), allt eller inget', params: AgreementParams, body: KeyCsvBody, response: { 200: Type.Object({ years: Type.Array(Type.Integer()) }), ...errors } },
   }, async (request) => {
     const user = requireUser(request);
@@ -124,6 +138,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.post('/api/orgs/:orgCode/agreements/:id/key/:year/kolada', {
+    config: { access: 'plan.edit' },
     schema: { tags, summary: 'Fördelningsnyckeln ett år från lagrade Kolada-värden (N01951, 31 december året före)', params: AgreementYearParams, response: NoContent },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -133,6 +148,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.post('/api/orgs/:orgCode/agreements/:id/forums', {
+    config: { access: 'plan.edit' },
     schema: { tags, summary: 'Nytt forum (politiker eller tjänstepersoner)', params: AgreementParams, body: ForumBody, response: { 201: Created, ...errors } },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -141,6 +157,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.post('/api/orgs/:orgCode/agreements/:id/meetings', {
+    config: { access: 'plan.edit' },
     schema: { tags, summary: 'Logga ett möte i ett forum', params: AgreementParams, body: MeetingBody, response: { 201: Created, ...errors } },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -149,6 +166,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.post('/api/orgs/:orgCode/agreements/:id/followups', {
+    config: { access: 'plan.edit' },
     schema: { tags, summary: 'Ny uppföljning för en period (ÅÅÅÅ-T1…T3, ÅÅÅÅ-D, ÅÅÅÅ-Å), för alla eller en kommun', params: AgreementParams, body: FollowupBody, response: { 201: Created, ...errors } },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -157,6 +175,7 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
   });
 
   app.put('/api/orgs/:orgCode/agreements/:id/evaluation', {
+    config: { access: 'plan.edit' },
     schema: { tags, summary: 'Slututvärdering vid avtalsperiodens slut', params: AgreementParams, body: EvaluationBody, response: NoContent },
   }, async (request, reply) => {
     const user = requireUser(request);

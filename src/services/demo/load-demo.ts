@@ -21,6 +21,7 @@ import {
   DEMO_STRATEGY, DEMO_USERS,
 } from './demo-data.ts';
 import { loadDemoAgreement } from './demo-agreement.ts';
+import { loadDemoProjects } from './demo-projects.ts';
 import { actualAmounts, budget2019Amounts, budget2020Amounts, forecast2019Amounts, linesOf, type DemoLine } from './demo-lines.ts';
 
 const rate = (percent: string): Rate => unwrap(rateFromPercent(percent));
@@ -117,6 +118,7 @@ async function loadInto(tx: Tx, passwordHash: string): Promise<DemoSummary> {
     await grantRole(tx, tenantId, userId, unitIds(u.org), u.role);
   }
   await loadDemoAgreement(tx, tenantId, committeeId);
+  await loadDemoProjects(tx, tenantId, committeeId);
   await markVersionAdopted(tx, budget2019, 'demo', ADOPTED_2019);
   return { organisations: orgIds.size, lines: lineCount, users: DEMO_USERS.map((u) => u.username) };
 }
