@@ -16,6 +16,11 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** The names of the migrations this version of Ramplan knows. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations).sort();
+}
+
 /** Applies every pending migration in order; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider, migrationTableName: 'ramplan_migration', migrationLockTableName: 'ramplan_migration_lock',
