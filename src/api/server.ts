@@ -16,6 +16,7 @@ import { planLineRoutes } from './routes/plan-lines.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { agreementRoutes } from './routes/agreements.ts';
+import { underlagRoutes } from './routes/underlag.ts';
 import { ErrorBody } from './schemas.ts';
 
 export type RouteRule = { readonly method: string; readonly url: string; readonly access: RouteAccess | undefined };
@@ -103,6 +104,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   await app.register(projectRoutes, apiOptions);
   await app.register(workflowRoutes, apiOptions);
   await app.register(agreementRoutes, apiOptions);
+  await app.register(underlagRoutes, apiOptions);
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

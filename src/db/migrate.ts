@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.ts';
 import * as auditChain from './migrations/0005-audit-chain.ts';
 import * as rolesAndWorkflow from './migrations/0006-roles-and-workflow.ts';
 import * as goalsAgreementsProjects from './migrations/0003-goals-agreements-projects.ts';
+import * as underlag from './migrations/0004-underlag.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
 // ships is the set that runs, and a renamed file cannot silently change the order.
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0005-audit-chain': auditChain,
   '0006-roles-and-workflow': rolesAndWorkflow,
   '0003-goals-agreements-projects': goalsAgreementsProjects,
+  '0004-underlag': underlag,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -256,6 +256,23 @@ export interface KoladaValueTable {
 }
 export interface KoladaFetchTable { id: GeneratedInt8; tenant_id: Int8; kpi: string; at: Timestamp; ok: boolean; message: string }
 
+// 0004: the underlag as a document (src/db/migrations/0004-underlag.ts).
+export type UnderlagStatusColumn = 'draft' | 'review' | 'submitted' | 'adopted';
+export interface UnderlagTable {
+  id: GeneratedInt8; tenant_id: Int8; org_id: Int8; budget_year: number; actual_year: number; version_id: Int8;
+  status: Generated<UnderlagStatusColumn>; edition: Generated<number>; head_revision: Generated<number>;
+  created_at: Generated<Date>; created_by: string;
+}
+export interface UnderlagRevisionTable {
+  tenant_id: Int8; underlag_id: Int8; revision: number; edition: number; content: unknown; author: string; saved_at: Timestamp;
+  note: Generated<string>; decided_at: Timestamp | null; decided_by: string | null; diarienummer: string | null;
+  decision_date: ColumnType<string | null, string | null | undefined, string | null>; snapshot: unknown;
+}
+export interface UnderlagTransitionTable {
+  id: GeneratedInt8; tenant_id: Int8; underlag_id: Int8; revision: number; from_status: string; to_status: string; actor: string;
+  at: Generated<Date>; comment: string | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   category: CategoryTable;
@@ -300,4 +317,7 @@ export interface Database {
   indicator_outcome: IndicatorOutcomeTable;
   kolada_value: KoladaValueTable;
   kolada_fetch: KoladaFetchTable;
+  underlag: UnderlagTable;
+  underlag_revision: UnderlagRevisionTable;
+  underlag_transition: UnderlagTransitionTable;
 }
