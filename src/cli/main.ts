@@ -6,6 +6,7 @@ import { buildApp, isDemoDatabase, openRuntime, type AppConfig } from '../app.ts
 import { loadDemo } from '../services/demo/load-demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-data.ts';
 import { describeFailure } from './failure.ts';
+import { addReportCommand } from './report-command.ts';
 import { describeChainBreak, verifyAuditChain } from '../services/audit.ts';
 import { restoreBackup } from '../services/backup.ts';
 import { backupToFile } from './backup-file.ts';
@@ -142,6 +143,8 @@ export function createProgram(): Command {
         await runtime.close();
       }
     });
+
+  addReportCommand(program, (cmd) => configFrom(globals(cmd)));
 
   return program;
 }
