@@ -13,6 +13,7 @@ import { registerSessionHooks, type RouteAccess } from './session.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { planLineRoutes } from './routes/plan-lines.ts';
+import { goalRoutes } from './routes/goals.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { agreementRoutes } from './routes/agreements.ts';
@@ -101,6 +102,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   await app.register(sessionRoutes, apiOptions);
   await app.register(organisationRoutes, apiOptions);
   await app.register(planLineRoutes, apiOptions);
+  await app.register(goalRoutes, apiOptions);
   await app.register(projectRoutes, apiOptions);
   await app.register(workflowRoutes, apiOptions);
   await app.register(agreementRoutes, apiOptions);

@@ -22,6 +22,7 @@ import {
 } from './demo-data.ts';
 import { loadDemoAgreement } from './demo-agreement.ts';
 import { loadDemoProjects } from './demo-projects.ts';
+import { loadDemoGoals } from './demo-goals.ts';
 import { actualAmounts, budget2019Amounts, budget2020Amounts, forecast2019Amounts, linesOf, type DemoLine } from './demo-lines.ts';
 
 const rate = (percent: string): Rate => unwrap(rateFromPercent(percent));
@@ -119,6 +120,7 @@ async function loadInto(tx: Tx, passwordHash: string): Promise<DemoSummary> {
   }
   await loadDemoAgreement(tx, tenantId, committeeId);
   await loadDemoProjects(tx, tenantId, committeeId);
+  await loadDemoGoals(tx, tenantId, committeeId);
   await markVersionAdopted(tx, budget2019, 'demo', ADOPTED_2019);
   return { organisations: orgIds.size, lines: lineCount, users: DEMO_USERS.map((u) => u.username) };
 }
