@@ -10,6 +10,7 @@ import { loadDemo, type DemoSummary } from './services/demo/load-demo.ts';
 import { createApiServer } from './api/server.ts';
 import { findUserByUsername } from './db/repositories/users.ts';
 import { DEMO_USERS } from './services/demo/demo-data.ts';
+import { OidcSignIn, type OidcSettings } from './services/oidc.ts';
 
 export type AppConfig = {
   /** An external PostgreSQL server; when absent, the embedded one in `dataDir`. */
@@ -21,6 +22,8 @@ export type AppConfig = {
   readonly logger?: boolean | { readonly stream: NodeJS.WritableStream };
   readonly secureCookies?: boolean;
   readonly log?: (line: string) => void;
+  /** Sign-in through the region's identity provider (OpenID Connect); off when absent. */
+  readonly oidc?: OidcSettings | undefined;
 };
 
 export type Runtime = {
@@ -77,6 +80,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
       databaseKind: runtime.databaseKind,
       demo: config.demo === true && await isDemoDatabase(runtime),
       secureCookies: config.secureCookies ?? false,
+      ...(config.oidc ? { oidc: new OidcSignIn(config.oidc) } : {}),
       ...(config.webDist ? { webDist: config.webDist } : {}),
       ...(config.logger !== undefined ? { logger: config.logger } : {}),
     });

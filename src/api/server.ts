@@ -17,6 +17,9 @@ import { goalRoutes } from './routes/goals.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { agreementRoutes } from './routes/agreements.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { oidcRoutes } from './routes/oidc.ts';
+import type { OidcSignIn } from '../services/oidc.ts';
 import { underlagRoutes } from './routes/underlag.ts';
 import { ErrorBody } from './schemas.ts';
 
@@ -33,6 +36,8 @@ export type ApiOptions = {
   readonly databaseKind: 'embedded' | 'external';
   readonly demo: boolean;
   readonly secureCookies: boolean;
+  /** Sign-in through the region's identity provider, when configured. */
+  readonly oidc?: OidcSignIn | undefined;
 };
 
 export type ApiServerOptions = ApiOptions & {
@@ -98,7 +103,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   });
   app.decorate('routeRules', routeRules);
   registerSessionHooks(app, options.ctx);
-  const apiOptions: ApiOptions = { ctx: options.ctx, databaseKind: options.databaseKind, demo: options.demo, secureCookies: options.secureCookies };
+  const apiOptions: ApiOptions = { ctx: options.ctx, databaseKind: options.databaseKind, demo: options.demo, secureCookies: options.secureCookies, oidc: options.oidc };
   await app.register(sessionRoutes, apiOptions);
   await app.register(organisationRoutes, apiOptions);
   await app.register(planLineRoutes, apiOptions);
@@ -106,6 +111,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   await app.register(projectRoutes, apiOptions);
   await app.register(workflowRoutes, apiOptions);
   await app.register(agreementRoutes, apiOptions);
+  await app.register(oidcRoutes, apiOptions);
+  await app.register(adminRoutes, apiOptions);
   await app.register(underlagRoutes, apiOptions);
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

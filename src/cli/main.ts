@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-data.ts';
 import { describeFailure } from './failure.ts';
 import { addReportCommand } from './report-command.ts';
 import { describeChainBreak, verifyAuditChain } from '../services/audit.ts';
+import { oidcSettingsFromEnv } from '../services/oidc.ts';
 import { restoreBackup } from '../services/backup.ts';
 import { backupToFile } from './backup-file.ts';
 import { knownMigrations } from '../db/migrate.ts';
@@ -55,6 +56,7 @@ export function createProgram(): Command {
         demo: options.demoIfEmpty === true,
         webDist: join(projectRoot, 'web', 'dist'),
         logger: false,
+        oidc: oidcSettingsFromEnv(process.env),
       });
       const stop = async (signal: string) => {
         console.error(`\n${signal}: stänger Ramplan …`);

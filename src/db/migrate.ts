@@ -5,6 +5,7 @@ import * as auditChain from './migrations/0005-audit-chain.ts';
 import * as rolesAndWorkflow from './migrations/0006-roles-and-workflow.ts';
 import * as goalsAgreementsProjects from './migrations/0003-goals-agreements-projects.ts';
 import * as underlag from './migrations/0004-underlag.ts';
+import * as identity from './migrations/0007-identity.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
 // ships is the set that runs, and a renamed file cannot silently change the order.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0006-roles-and-workflow': rolesAndWorkflow,
   '0003-goals-agreements-projects': goalsAgreementsProjects,
   '0004-underlag': underlag,
+  '0007-identity': identity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -171,6 +171,10 @@ export interface AppUserTable {
   display_name: string;
   password_hash: string;
   created_at: Generated<Date>;
+  disabled: Generated<boolean>;
+  email: Generated<string | null>;
+  oidc_issuer: Generated<string | null>;
+  oidc_subject: Generated<string | null>;
 }
 
 export interface UserRoleTable {

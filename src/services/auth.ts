@@ -5,7 +5,7 @@ import { ServiceError } from './errors.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import {
-  deleteSession, findSessionUser, findUserByUsername, insertSession, listRoles, type Role, type RoleRow,
+  deleteSession, findSessionUser, findUserByUsername, insertSession, listRoles, type Role, type RoleRow, type UserRow,
 } from '../db/repositories/users.ts';
 import type { OrganisationRow } from '../db/repositories/organisations.ts';
 import { can } from '../domain/access.ts';
@@ -39,6 +39,14 @@ export async function login(
     throw new ServiceError('invalid_credentials', 'Fel användarnamn eller lösenord.');
   }
   guard?.throttle.recordSuccess([`user:${name}`]);
+  if (user.disabled) throw new ServiceError('forbidden', ACCOUNT_DISABLED);
+  return startSession(ctx, user);
+}
+
+export const ACCOUNT_DISABLED = 'Kontot är avstängt. Kontakta en administratör i Ramplan.';
+
+/** A new session for a user who has proved who they are (a password, or the identity provider). */
+export async function startSession(ctx: ServiceContext, user: UserRow): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.now().getTime() + SESSION_HOURS * 3_600_000);
   await insertSession(ctx.db, { tokenHash: hashToken(token), tenantId: user.tenantId, userId: user.id, expiresAt });

@@ -33,3 +33,28 @@ export async function readAuditChain(db: DbOrTx, afterSeq: number, limit: number
       FROM audit_log WHERE chain_seq > ${afterSeq} ORDER BY chain_seq LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => ({ seq: toSafeNumber(r.chain_seq, 'audit_log.chain_seq'), prevHash: r.prev_hash, hash: r.hash, canonical: r.canonical }));
 }
+
+export type AuditFilter = {
+  /** Half-open span of time: from inclusive, to exclusive. */
+  readonly from?: Date | undefined;
+  readonly to?: Date | undefined;
+  readonly actor?: string | undefined;
+  readonly limit: number;
+};
+
+export type AuditRow = AuditEntry & { readonly seq: number; readonly at: Date };
+
+/** A tenant's entries, newest first. */
+export async function queryAudit(db: DbOrTx, tenantId: number, filter: AuditFilter): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit_log')
+    .select(['chain_seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after'])
+    .where('tenant_id', '=', String(tenantId));
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<', filter.to);
+  if (filter.actor !== undefined) query = query.where('actor', '=', filter.actor);
+  const rows = await query.orderBy('chain_seq', 'desc').limit(filter.limit).execute();
+  return rows.map((r) => ({
+    tenantId, seq: toSafeNumber(r.chain_seq, 'audit_log.chain_seq'), at: r.at, actor: r.actor, action: r.action,
+    entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after,
+  }));
+}

@@ -8,15 +8,17 @@ export type { Role };
 
 export type UserRow = {
   readonly id: number; readonly tenantId: number; readonly username: string; readonly displayName: string; readonly passwordHash: string;
+  readonly disabled: boolean;
 };
 
 export type RoleRow = { readonly orgId: number; readonly orgCode: string; readonly role: Role; readonly municipalityCode: string | null };
 
 export async function insertUser(
-  db: DbOrTx, user: { tenantId: number; username: string; displayName: string; passwordHash: string },
+  db: DbOrTx, user: { tenantId: number; username: string; displayName: string; passwordHash: string; email?: string | null },
 ): Promise<number> {
   const r = await db.insertInto('app_user').values({
     tenant_id: user.tenantId, username: user.username, display_name: user.displayName, password_hash: user.passwordHash,
+    ...(user.email !== undefined ? { email: user.email } : {}),
   }).returning('id').executeTakeFirstOrThrow();
   return toSafeNumber(r.id, 'app_user.id');
 }
@@ -28,10 +30,10 @@ export async function grantRole(
     .onConflict((oc) => oc.columns(['user_id', 'org_id']).doUpdateSet({ role, municipality_code: municipalityCode })).execute();
 }
 
-function toUser(r: { id: string; tenant_id: string; username: string; display_name: string; password_hash: string }): UserRow {
+function toUser(r: { id: string; tenant_id: string; username: string; display_name: string; password_hash: string; disabled: boolean }): UserRow {
   return {
     id: toSafeNumber(r.id, 'app_user.id'), tenantId: toSafeNumber(r.tenant_id, 'app_user.tenant_id'),
-    username: r.username, displayName: r.display_name, passwordHash: r.password_hash,
+    username: r.username, displayName: r.display_name, passwordHash: r.password_hash, disabled: r.disabled,
   };
 }
 
@@ -54,11 +56,11 @@ export async function insertSession(
   }).execute();
 }
 
-/** The user of a live session; expired sessions are not returned. */
+/** The user of a live session; expired sessions, and sessions of a disabled user, are not returned. */
 export async function findSessionUser(db: DbOrTx, tokenHash: string, now: Date): Promise<UserRow | undefined> {
   const r = await db.selectFrom('app_session as s').innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.tenant_id', 'u.username', 'u.display_name', 'u.password_hash'])
-    .where('s.token_hash', '=', tokenHash).where('s.expires_at', '>', now).executeTakeFirst();
+    .select(['u.id', 'u.tenant_id', 'u.username', 'u.display_name', 'u.password_hash', 'u.disabled'])
+    .where('s.token_hash', '=', tokenHash).where('s.expires_at', '>', now).where('u.disabled', '=', false).executeTakeFirst();
   return r ? toUser(r) : undefined;
 }
 
@@ -68,4 +70,120 @@ export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void
 
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
   await db.deleteFrom('app_session').where('expires_at', '<=', now).execute();
+}
+
+// Administration of users (issue 6): accounts, their link to the region's identity provider, and
+// whether they may sign in at all.
+
+/** A user as an administrator sees it: never the password hash, only whether one is set. */
+export type AdminUserRow = {
+  readonly id: number; readonly username: string; readonly displayName: string; readonly email: string | null;
+  readonly disabled: boolean; readonly hasPassword: boolean;
+  readonly oidc: { readonly issuer: string; readonly subject: string } | null;
+  readonly createdAt: Date;
+};
+
+/** Stored instead of a hash for a user who signs in through the identity provider only; it never verifies. */
+export const NO_PASSWORD = 'none';
+
+type AppUserDbRow = {
+  id: string; username: string; display_name: string; email: string | null; disabled: boolean; password_hash: string;
+  oidc_issuer: string | null; oidc_subject: string | null; created_at: Date;
+};
+
+function toAdminUser(r: AppUserDbRow): AdminUserRow {
+  return {
+    id: toSafeNumber(r.id, 'app_user.id'), username: r.username, displayName: r.display_name, email: r.email,
+    disabled: r.disabled, hasPassword: r.password_hash !== NO_PASSWORD,
+    oidc: r.oidc_issuer !== null && r.oidc_subject !== null ? { issuer: r.oidc_issuer, subject: r.oidc_subject } : null,
+    createdAt: r.created_at,
+  };
+}
+
+const ADMIN_COLUMNS = ['id', 'username', 'display_name', 'email', 'disabled', 'password_hash', 'oidc_issuer', 'oidc_subject', 'created_at'] as const;
+
+export async function listTenantUsers(db: DbOrTx, tenantId: number): Promise<AdminUserRow[]> {
+  const rows = await db.selectFrom('app_user').select(ADMIN_COLUMNS).where('tenant_id', '=', String(tenantId)).orderBy('username').execute();
+  return rows.map(toAdminUser);
+}
+
+export async function findTenantUser(db: DbOrTx, tenantId: number, userId: number): Promise<AdminUserRow | undefined> {
+  const r = await db.selectFrom('app_user').select(ADMIN_COLUMNS)
+    .where('tenant_id', '=', String(tenantId)).where('id', '=', String(userId)).executeTakeFirst();
+  return r ? toAdminUser(r) : undefined;
+}
+
+/** Every role of every user of a tenant, for the user list. */
+export async function listTenantRoles(db: DbOrTx, tenantId: number): Promise<Array<RoleRow & { userId: number }>> {
+  const rows = await db.selectFrom('user_role as r').innerJoin('organisation as o', 'o.id', 'r.org_id')
+    .select(['r.user_id', 'r.org_id', 'o.code', 'r.role', 'r.municipality_code'])
+    .where('r.tenant_id', '=', String(tenantId)).orderBy('o.code').execute();
+  return rows.map((r) => ({
+    userId: toSafeNumber(r.user_id, 'user_role.user_id'), orgId: toSafeNumber(r.org_id, 'user_role.org_id'),
+    orgCode: r.code, role: r.role, municipalityCode: r.municipality_code,
+  }));
+}
+
+export async function usernameTaken(db: DbOrTx, username: string): Promise<boolean> {
+  return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+}
+
+/** The user holding `email`, other than `exceptUserId`. */
+export async function findUserIdByEmail(db: DbOrTx, email: string, exceptUserId = 0): Promise<number | undefined> {
+  const r = await db.selectFrom('app_user').select('id').where('email', '=', email).where('id', '<>', String(exceptUserId)).executeTakeFirst();
+  return r ? toSafeNumber(r.id, 'app_user.id') : undefined;
+}
+
+export async function setUserEmail(db: DbOrTx, userId: number, email: string | null): Promise<void> {
+  await db.updateTable('app_user').set({ email }).where('id', '=', String(userId)).execute();
+}
+
+export async function setUserDisplayName(db: DbOrTx, userId: number, displayName: string): Promise<void> {
+  await db.updateTable('app_user').set({ display_name: displayName }).where('id', '=', String(userId)).execute();
+}
+
+export async function setPasswordHash(db: DbOrTx, userId: number, passwordHash: string): Promise<void> {
+  await db.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', String(userId)).execute();
+}
+
+export async function setUserDisabled(db: DbOrTx, userId: number, disabled: boolean): Promise<void> {
+  await db.updateTable('app_user').set({ disabled }).where('id', '=', String(userId)).execute();
+}
+
+export async function setOidcLink(db: DbOrTx, userId: number, link: { issuer: string; subject: string } | null): Promise<void> {
+  await db.updateTable('app_user').set({ oidc_issuer: link?.issuer ?? null, oidc_subject: link?.subject ?? null })
+    .where('id', '=', String(userId)).execute();
+}
+
+/** The user linked to an identity at the provider. */
+export async function findUserByOidc(db: DbOrTx, issuer: string, subject: string): Promise<UserRow | undefined> {
+  const r = await db.selectFrom('app_user').selectAll().where('oidc_issuer', '=', issuer).where('oidc_subject', '=', subject).executeTakeFirst();
+  return r ? toUser(r) : undefined;
+}
+
+/** The not yet linked user an administrator invited with `email` (the first sign-in links it). */
+export async function findUnlinkedUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
+  const r = await db.selectFrom('app_user').selectAll().where('email', '=', email).where('oidc_subject', 'is', null).executeTakeFirst();
+  return r ? toUser(r) : undefined;
+}
+
+export async function revokeRole(db: DbOrTx, userId: number, orgId: number): Promise<boolean> {
+  const r = await db.deleteFrom('user_role').where('user_id', '=', String(userId)).where('org_id', '=', String(orgId)).executeTakeFirst();
+  return r.numDeletedRows > 0n;
+}
+
+/** Ends every session of a user (disabled, or a new password set by an administrator). */
+export async function deleteUserSessions(db: DbOrTx, userId: number): Promise<number> {
+  const r = await db.deleteFrom('app_session').where('user_id', '=', String(userId)).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function municipalityExists(db: DbOrTx, tenantId: number, code: string): Promise<boolean> {
+  const r = await db.selectFrom('municipality').select('code').where('tenant_id', '=', String(tenantId)).where('code', '=', code).executeTakeFirst();
+  return r !== undefined;
+}
+
+/** The tenant's municipalities, for granting the municipality role. */
+export async function listTenantMunicipalities(db: DbOrTx, tenantId: number): Promise<Array<{ code: string; name: string }>> {
+  return db.selectFrom('municipality').select(['code', 'name']).where('tenant_id', '=', String(tenantId)).orderBy('name').execute();
 }
