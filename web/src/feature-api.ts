@@ -1,6 +1,6 @@
 // The typed client of the agreement, project and goal routes, over the shared apiRequest.
 import { apiRequest } from './api.ts';
-import type { AgreementDetail, AgreementSummary, Funder, ProjectDetail, ProjectListItem, ProjectPlanFeed } from './feature-types.ts';
+import type { AgreementDetail, AgreementSummary, Funder, GoalView, StrategiesView, ProjectDetail, ProjectListItem, ProjectPlanFeed } from './feature-types.ts';
 
 const seg = encodeURIComponent;
 const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -30,4 +30,17 @@ export const featureApi = {
   saveProject: (org: string, code: string, body: object) => apiRequest<ProjectDetail>('PUT', `/api/orgs/${seg(org)}/projects/${seg(code)}`, { body }),
   applyProject: (org: string, code: string, version: string) =>
     apiRequest<{ lines: number }>('POST', `/api/orgs/${seg(org)}/projects/${seg(code)}/plan-lines`, { body: { version } }),
+  getStrategies: (org: string, year: number, signal?: AbortSignal) =>
+    apiRequest<StrategiesView>('GET', `/api/orgs/${seg(org)}/strategies?year=${year}`, opt(signal)),
+  getGoals: (org: string, year: number, signal?: AbortSignal) => apiRequest<GoalView[]>('GET', `/api/orgs/${seg(org)}/goals?year=${year}`, opt(signal)),
+  adoptStrategy: (org: string, strategyCode: string, fromYear: number) =>
+    apiRequest<null>('POST', `/api/orgs/${seg(org)}/strategies/adopt`, { body: { strategyCode, fromYear } }),
+  assessGoal: (org: string, id: number, body: { period: string; assessment: string; comment: string }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/goals/${id}/assessment`, { body }),
+  recordOutcome: (org: string, id: number, body: { period: string; total: number; women: number | null; men: number | null }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/indicators/${id}/outcome`, { body }),
+  addActivity: (org: string, id: number, body: { title: string; owner: string; dueDay: string }) =>
+    apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/goals/${id}/activities`, { body }),
+  fetchKolada: (org: string, kpi: string, years: number[]) =>
+    apiRequest<{ ok: boolean; message: string; stored: number }>('POST', `/api/orgs/${seg(org)}/kolada/fetch`, { body: { kpi, years } }),
 };

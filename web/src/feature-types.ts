@@ -93,3 +93,37 @@ export interface Funder {
 export interface ProjectPlanFeed {
   years: { year: number; revenueOre: Ore; costOre: Ore; flags: { project: string; message: string; amountOre: Ore }[] }[];
 }
+
+export interface StrategiesView {
+  strategies: { code: string; name: string; firstYear: number; lastYear: number; subStrategies: { number: number; name: string }[] }[];
+  periods: { fromYear: number; strategyCode: string }[];
+  current: string | null;
+}
+
+export interface GoalView {
+  id: number;
+  title: string;
+  description: string;
+  isExample: boolean;
+  strategyCode: string;
+  subStrategies: number[];
+  subStrategyNames: string[];
+  indicators: {
+    id: number;
+    name: string;
+    unit: string;
+    direction: 'higher' | 'lower';
+    koladaKpi: string | null;
+    genderSplit: boolean;
+    baselineYear: number | null;
+    baselineValue: number | null;
+    targets: { year: number; target: number }[];
+    targetThisYear: number | null;
+    latestOutcome: { period: string; total: number | null; women: number | null; men: number | null } | null;
+    progress: 'reached' | 'not-reached' | 'no-target' | 'no-outcome';
+    progressLabel: string;
+    kolada: { kpi: string; area: string; year: number; gender: 'T' | 'K' | 'M'; value: number | null; fetchedAt: string }[];
+  }[];
+  activities: { id: number; title: string; owner: string; dueDay: string; done: boolean }[];
+  assessments: { period: string; assessment: 'met' | 'partly' | 'not'; label: string; comment: string }[];
+}
