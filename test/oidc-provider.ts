@@ -18,9 +18,10 @@ export type TestProvider = {
 export const TEST_CLIENT = { clientId: 'ramplan-test', clientSecret: 'ramplan-test-secret-0123456789abcdef' };
 
 export async function startTestProvider(redirectUri: string, accounts: Readonly<Record<string, TestAccount>>): Promise<TestProvider> {
-  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  // The server listens first (the issuer names its port); the provider is plugged in after.
+  const route: { handler?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   const server = createServer((req, res) => {
-    if (handler) handler(req, res);
+    if (route.handler) route.handler(req, res);
     else res.writeHead(503).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,7 +53,7 @@ export async function startTestProvider(redirectUri: string, accounts: Readonly<
     },
   });
   // The development interactions warn on the console once per process; they are what the tests drive.
-  handler = provider.callback();
+  route.handler = provider.callback();
   return {
     issuer, ...TEST_CLIENT,
     close: () => new Promise<void>((resolve) => {
