@@ -149,14 +149,19 @@ export async function templateSections(ctx: ServiceContext, org: OrganisationRow
   return defaultUnderlagTemplate({ actualYear: scope.actualYear, budgetYear: scope.budgetYear, ...(actual ? { actualSummary: actual.summary } : {}) });
 }
 
-export type Draft = { readonly key: string; readonly title: string; readonly text: string; readonly content: readonly InlineNode[]; readonly live: boolean };
+export type Draft = {
+  readonly key: string; readonly title: string; readonly text: string; readonly content: readonly InlineNode[]; readonly live: boolean;
+  /** Each live figure of the content as printed now, in order (the editor shows them before a save). */
+  readonly figures: readonly string[];
+};
 
 /** Sentences drafted from the numbers, offered to the writer (never placed by themselves). */
 export function draftsFrom(data: UnderlagData, actualYear: number, budgetYear: number): Draft[] {
   const out: Draft[] = [];
   const add = (key: string, title: string, content: InlineNode[], live: boolean): void => {
     const t = contentText(content, data);
-    if (t.trim() !== '') out.push({ key, title, text: t, content, live });
+    const figures = content.filter((n) => n.type === 'figure').map((n) => contentText([n], data));
+    if (t.trim() !== '') out.push({ key, title, text: t, content, live, figures });
   };
   const actual = data.summaries.find((s) => s.year === actualYear);
   const budget = data.summaries.find((s) => s.year === budgetYear);

@@ -68,6 +68,7 @@ export function App() {
     case 'agreements':
     case 'projects':
     case 'goals':
+    case 'underlag':
       return <OrgView route={route} user={session.user} onLogout={() => void logout()} />;
     case 'not-found':
       return <NotFoundPage />;

@@ -13,15 +13,16 @@ export type Route =
   | ({ name: 'overview'; scenario: string | null } & ViewState)
   | ({ name: 'budget' } & ViewState)
   | ({ name: FeatureSection; item: string | null } & ViewState)
+  | ({ name: 'underlag'; item: string | null } & ViewState)
   | { name: 'not-found'; path: string };
 
 /** The sections of the agreement, projects and goals; `item` is an agreement id or a project code. */
 export type FeatureSection = 'agreements' | 'projects' | 'goals';
 const featureSlugs: Record<FeatureSection, string> = { agreements: 'samverkan', projects: 'projekt', goals: 'mal' };
 
-export type SectionName = 'overview' | 'budget' | FeatureSection;
+export type SectionName = 'overview' | 'budget' | FeatureSection | 'underlag';
 
-const sectionSlugs: Record<SectionName, string> = { overview: 'oversikt', budget: 'budget', ...featureSlugs };
+const sectionSlugs: Record<SectionName, string> = { overview: 'oversikt', budget: 'budget', ...featureSlugs, underlag: 'underlag' };
 
 function parseYear(text: string | null): number | null {
   if (text === null || !/^\d{4}$/.test(text)) return null;
@@ -55,6 +56,9 @@ export function parseRoute(pathname: string, search: string): Route {
     if (feature !== undefined) {
       return { name: feature, org: parts[1], year: parseYear(params.get('ar')), version: nonEmpty(params.get('version')), item: parts[3] ?? null };
     }
+    if (parts[2] === sectionSlugs.underlag) {
+      return { name: 'underlag', org: parts[1], year: parseYear(params.get('ar')), version: nonEmpty(params.get('version')), item: parts[3] ?? null };
+    }
   }
   if (parts[0] === 'orgs' && parts[1] !== undefined && parts.length <= 3) {
     const view: ViewState = {
@@ -87,13 +91,14 @@ export function routeHref(route: Route): string {
     }
     case 'agreements':
     case 'projects':
-    case 'goals': {
+    case 'goals':
+    case 'underlag': {
       const params = new URLSearchParams();
       if (route.year !== null) params.set('ar', String(route.year));
       if (route.version !== null) params.set('version', route.version);
       const query = params.toString();
       const item = route.item === null ? '' : `/${encodeURIComponent(route.item)}`;
-      const path = `/orgs/${encodeURIComponent(route.org)}/${featureSlugs[route.name]}${item}`;
+      const path = `/orgs/${encodeURIComponent(route.org)}/${sectionSlugs[route.name]}${item}`;
       return query === '' ? path : `${path}?${query}`;
     }
     case 'not-found':

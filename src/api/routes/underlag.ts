@@ -260,14 +260,14 @@ export const underlagRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app,
     schema: {
       tags, summary: 'Föreslagna meningar ur siffrorna, att ta och redigera (levande uppgifter där de finns)', params: Params,
       response: {
-        200: Type.Array(Type.Object({ key: Type.String(), title: Type.String(), text: Type.String(), content: Type.Array(Type.Unknown()), live: Type.Boolean() })),
+        200: Type.Array(Type.Object({ key: Type.String(), title: Type.String(), text: Type.String(), content: Type.Array(Type.Unknown()), live: Type.Boolean(), figures: Type.Array(Type.String()) })),
         ...errors,
       },
     },
   }, async (request) => {
     const access = requireAccess(request);
     const drafts = await draftsFor(ctx, access.org, await requireUnderlag(ctx, access, request.params.id));
-    return drafts.map((d) => ({ ...d, content: [...d.content] }));
+    return drafts.map((d) => ({ ...d, content: [...d.content], figures: [...d.figures] }));
   });
 
   app.get(`${base}/:id/export`, {

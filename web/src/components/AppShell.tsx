@@ -26,6 +26,7 @@ const sections: { name: SectionName; label: string }[] = [
   { name: 'projects', label: 'Projekt' },
   { name: 'agreements', label: 'Samverkan med kommunerna' },
   { name: 'goals', label: 'Mål och indikatorer' },
+  { name: 'underlag', label: 'Underlag' },
 ];
 
 function roleLabel(user: SessionUser, orgCode: string): string | null {

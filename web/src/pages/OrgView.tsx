@@ -12,8 +12,9 @@ import { useApi } from '../use-api.ts';
 import { resolveView } from '../view-context.ts';
 import { BudgetPage } from './BudgetPage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
+import { UnderlagPage } from '../underlag/UnderlagPage.tsx';
 
-type OrgRoute = Extract<Route, { name: 'overview' | 'budget' | FeatureSection }>;
+type OrgRoute = Extract<Route, { name: 'overview' | 'budget' | FeatureSection | 'underlag' }>;
 
 interface Props {
   route: OrgRoute;
@@ -79,6 +80,13 @@ export function OrgView({ route, user, onLogout }: Props) {
     view: resolved,
     onLogout,
   };
+  if (route.name === 'underlag') {
+    return (
+      <AppShell {...shell} section="underlag" title="Underlag">
+        <UnderlagPage org={org} view={resolved} item={route.item} />
+      </AppShell>
+    );
+  }
   if (route.name !== 'overview' && route.name !== 'budget') return <FeatureView route={route} shell={shell} />;
   if (route.name === 'overview') {
     return (

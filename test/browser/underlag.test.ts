@@ -1,0 +1,83 @@
+// A writer works on the underlag in the browser: creates it from the template, edits a paragraph of
+// a section in place, takes a drafted sentence with its live figures, saves, reloads and finds it
+// there; the download links are there; the page passes axe when read and while edited.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchBrowser, logIn, plain, screenshot, seriousAxeViolations, startServer, type Session, type TestServer } from './harness.ts';
+
+/** A session whose page lets the test inject axe even under the app's Content-Security-Policy. */
+async function openSession(browser: Browser, baseUrl: string): Promise<Session> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 900 }, locale: 'sv-SE', bypassCSP: true });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { context, page, pageErrors };
+}
+
+describeBrowser('underlag', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates the underlag, edits a paragraph, takes a draft, saves, and finds it after a reload', async () => {
+    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    await logIn(page, 'ekonom', '/orgs/RUN/underlag?version=budget-2020');
+    await page.getByRole('button', { name: 'Skapa underlag för 2020' }).click();
+    const intro = page.getByRole('region', { name: 'Inledning' });
+    await intro.waitFor();
+    expect(await page.locator('.document h2').allTextContents()).toEqual([
+      'Inledning', 'Det regionala utvecklingsuppdraget', 'Samverkan med kommunerna', 'Mål för regional utveckling',
+      'Fortsatt kapacitet för regional utveckling, uppdraget på sikt', 'Ekonomiska förutsättningar, aktuellt ekonomiskt läge',
+      'Risker och bevakningspunkter',
+    ]);
+    expect(plain(await page.locator('data.live-figure').first().textContent())).not.toBe('');
+    const downloads = page.getByRole('navigation', { name: 'Hämta underlaget' }).getByRole('link');
+    const hrefs = await downloads.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.map((h) => /format=(\w+)/.exec(h ?? '')?.[1])).toEqual(['docx', 'pdf', 'html', 'xlsx']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Redigera avsnittet Inledning' }).click();
+    const editor = page.getByRole('textbox', { name: 'Text i avsnittet Inledning' });
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Nämnden lämnar här sitt underlag, skrivet direkt i Ramplan.');
+    await page.getByRole('button', { name: /^Använd: Intäkternas fördelning 2018/ }).click();
+    expect(plain(await editor.textContent())).toContain('Under 2018 stod regionen och kommunerna för drygt 50 % av intäkterna');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'underlag-edit');
+    await page.getByRole('button', { name: 'Spara avsnittet' }).click();
+    await expect.poll(async () => plain(await page.getByRole('status').filter({ hasText: 'Sparat' }).textContent())).toMatch(/Sparat som revision 2/);
+
+    await page.reload();
+    const saved = page.getByRole('region', { name: 'Inledning' });
+    await saved.getByText('Nämnden lämnar här sitt underlag, skrivet direkt i Ramplan.').waitFor();
+    expect(plain(await saved.textContent())).toContain('Under 2018 stod regionen och kommunerna för drygt 50 % av intäkterna');
+    expect(await saved.locator('data.live-figure').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('region', { name: 'Revisioner' }).getByText('Sparade avsnittet Inledning').count()).toBe(1);
+    await screenshot(page, 'underlag');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a reader sees the document with downloads and nothing editable', async () => {
+    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    await logIn(page, 'ledamot', '/orgs/RUN/underlag?version=budget-2020');
+    await page.getByRole('region', { name: 'Inledning' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Redigera/ }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Hämta underlaget' }).getByRole('link').count()).toBe(4);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
