@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { runMultiYearBench } from './multi-year-bench.ts';
 import { figureTable, formatMs, writeJson, type Figure } from './report.ts';
 import { runSummaryBench } from './summary-bench.ts';
+import { runUnderlagBench } from './underlag-bench.ts';
 
 const quick = process.argv.includes('--quick');
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'latest.json');
@@ -27,7 +28,10 @@ for (const m of summary.mismatches) console.error(`  MISMATCH ${m.what}: ${m.det
 log('\n2. Multi-year plan in the domain core');
 const multiYear = await runMultiYearBench({ lines: 10_000, runs: quick ? 10 : 30, warmup: quick ? 2 : 5 });
 
-const figures: Figure[] = [...summary.figures, ...multiYear.figures];
+log('\n3. The underlag for the demo as DOCX / HTML / PDF / XLSX');
+const underlag = await runUnderlagBench({ runs: quick ? 2 : 5, warmup: 1, log });
+
+const figures: Figure[] = [...summary.figures, ...multiYear.figures, ...underlag.figures];
 const totalMs = performance.now() - started;
 log(`\nMedians (ratio = median / floor median, both from this run); whole run ${formatMs(totalMs)}\n`);
 log(figureTable(figures));
