@@ -7,6 +7,7 @@ import { HomeRedirect } from './pages/HomeRedirect.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrgView } from './pages/OrgView.tsx';
+import { AdminView } from './admin/AdminView.tsx';
 import { navigate, useRoute } from './router.tsx';
 import { routeHref } from './routes.ts';
 
@@ -70,6 +71,8 @@ export function App() {
     case 'goals':
     case 'underlag':
       return <OrgView route={route} user={session.user} onLogout={() => void logout()} />;
+    case 'admin':
+      return <AdminView route={route} user={session.user} onLogout={() => void logout()} />;
     case 'not-found':
       return <NotFoundPage />;
   }

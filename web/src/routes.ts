@@ -14,6 +14,7 @@ export type Route =
   | ({ name: 'budget' } & ViewState)
   | ({ name: FeatureSection; item: string | null } & ViewState)
   | ({ name: 'underlag'; item: string | null } & ViewState)
+  | { name: 'admin'; org: string; page: AdminPage }
   | { name: 'not-found'; path: string };
 
 /** The sections of the agreement, projects and goals; `item` is an agreement id or a project code. */
@@ -23,6 +24,14 @@ const featureSlugs: Record<FeatureSection, string> = { agreements: 'samverkan', 
 export type SectionName = 'overview' | 'budget' | FeatureSection | 'underlag';
 
 const sectionSlugs: Record<SectionName, string> = { overview: 'oversikt', budget: 'budget', ...featureSlugs, underlag: 'underlag' };
+
+/** The administration of an organisation: users and roles, and the audit trail. */
+export type AdminPage = 'users' | 'audit';
+const adminSlugs: Record<AdminPage, string> = { users: 'anvandare', audit: 'granskningslogg' };
+
+export function adminHref(org: string, page: AdminPage): string {
+  return `/orgs/${encodeURIComponent(org)}/${adminSlugs[page]}`;
+}
 
 function parseYear(text: string | null): number | null {
   if (text === null || !/^\d{4}$/.test(text)) return null;
@@ -51,6 +60,10 @@ export function parseRoute(pathname: string, search: string): Route {
   });
   if (parts.length === 0) return { name: 'home' };
   if (parts.length === 1 && parts[0] === 'logga-in') return { name: 'login', next: safeNext(params.get('till')) };
+  if (parts[0] === 'orgs' && parts[1] !== undefined && parts.length === 3) {
+    const page = (Object.keys(adminSlugs) as AdminPage[]).find((k) => adminSlugs[k] === parts[2]);
+    if (page !== undefined) return { name: 'admin', org: parts[1], page };
+  }
   if (parts[0] === 'orgs' && parts[1] !== undefined && parts.length <= 4) {
     const feature = (Object.keys(featureSlugs) as FeatureSection[]).find((k) => featureSlugs[k] === parts[2]);
     if (feature !== undefined) {
@@ -101,6 +114,8 @@ export function routeHref(route: Route): string {
       const path = `/orgs/${encodeURIComponent(route.org)}/${sectionSlugs[route.name]}${item}`;
       return query === '' ? path : `${path}?${query}`;
     }
+    case 'admin':
+      return adminHref(route.org, route.page);
     case 'not-found':
       return route.path;
   }

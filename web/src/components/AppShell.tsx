@@ -7,6 +7,8 @@ import { sectionHref, type SectionName, type ViewState } from '../routes.ts';
 import { committees } from '../org-tree.ts';
 import { contextLabel, yearForVersion, yearsOf, type ResolvedView } from '../view-context.ts';
 import { LockIcon } from './icons.tsx';
+import { isAdminOf } from '../admin/access.ts';
+import { adminHref } from '../routes.ts';
 
 interface Props {
   user: SessionUser;
@@ -89,6 +91,16 @@ export function AppShell({ user, orgs, org, versions, view, section, title, onLo
             </li>
           ))}
         </ul>
+        {isAdminOf(user, orgs, org.code) && (
+          <ul aria-label="Administration">
+            <li>
+              <Link href={adminHref(org.code, 'users')}>Användare</Link>
+            </li>
+            <li>
+              <Link href={adminHref(org.code, 'audit')}>Granskningslogg</Link>
+            </li>
+          </ul>
+        )}
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         <form className="context-bar" aria-label="Vad som visas" onSubmit={(e) => e.preventDefault()}>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, apiRequest } from '../api.ts';
 import type { SessionUser } from '../api-types.ts';
 import { WarningIcon } from '../components/icons.tsx';
+import { adminApi, type AuthOptions } from '../admin/admin-api.ts';
 
 interface Props {
   onLoggedIn: (user: SessionUser) => void;
@@ -22,6 +23,23 @@ function useDemoMode(): boolean {
   return demo;
 }
 
+/** The other ways to sign in (the region's identity provider), and a failure it sent the user back with. */
+function useSignInOptions(): { options: AuthOptions | null; providerError: string | null } {
+  const [options, setOptions] = useState<AuthOptions | null>(null);
+  useEffect(() => {
+    let live = true;
+    void adminApi.authOptions().then((r) => {
+      if (live && r.ok) setOptions(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const code = new URLSearchParams(window.location.search).get('fel');
+  const providerError = code === null || options === null ? null : (options.oidcErrors[code] ?? 'Inloggningen misslyckades. Försök igen.');
+  return { options, providerError };
+}
+
 export function LoginPage({ onLoggedIn }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -30,6 +48,8 @@ export function LoginPage({ onLoggedIn }: Props) {
   const errorId = useId();
   const userRef = useRef<HTMLInputElement>(null);
   const demo = useDemoMode();
+  const { options, providerError } = useSignInOptions();
+  const next = new URLSearchParams(window.location.search).get('till');
 
   useEffect(() => {
     document.title = 'Logga in · Ramplan';
@@ -108,6 +128,32 @@ export function LoginPage({ onLoggedIn }: Props) {
             {busy ? 'Loggar in…' : 'Logga in'}
           </button>
         </form>
+        {options?.oidc && (
+          <section className="oidc-sign-in" aria-labelledby="oidc-heading">
+            <h2 id="oidc-heading" className="visually-hidden">
+              Regionens inloggning
+            </h2>
+            {providerError !== null && (
+              <div className="form-error" role="alert">
+                <p>
+                  <WarningIcon />
+                  {providerError}
+                </p>
+              </div>
+            )}
+            <a className="button" href={`${options.oidc.startUrl}${next !== null ? `?${new URLSearchParams({ till: next }).toString()}` : ''}`}>
+              {options.oidc.label}
+            </a>
+          </section>
+        )}
+        {!options?.oidc && providerError !== null && (
+          <div className="form-error" role="alert">
+            <p>
+              <WarningIcon />
+              {providerError}
+            </p>
+          </div>
+        )}
         {demo && (
           <section className="demo-users" aria-labelledby="demo-users-heading">
             <h2 id="demo-users-heading">Demoläge</h2>
