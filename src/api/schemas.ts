@@ -39,6 +39,8 @@ export const Organisation = Type.Object({
   kind: OrgKind,
   parentCode: Type.Union([Type.String(), Type.Null()]),
   canEdit: Type.Boolean(),
+  role: Role,
+  permissions: Type.Array(Type.String(), { description: 'Vad användaren får göra här (src/domain/access.ts)' }),
 });
 
 export const OrgParams = Type.Object({ orgCode: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$' }) });

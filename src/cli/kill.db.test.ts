@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createDb, type Db } from '../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+import { DEMO_USERS } from '../services/demo/demo-data.ts';
 
 const BIN = path.resolve('bin/ramplan.js');
 const APP_NAME = 'ramplan-kill-test';
@@ -85,7 +86,7 @@ describe('SIGKILL in the middle of a write', () => {
     expect(rerun.finished, rerun.stderr).toBe(true);
     const full = await state();
     expect(full.organisations).toBe(8);
-    expect(full.users).toBe(2);
+    expect(full.users).toBe(DEMO_USERS.length);
     expect(full.lines).toBeGreaterThan(5_000);
     const consistent = await sql<{ same: boolean }>`
       SELECT NOT EXISTS (

@@ -6,8 +6,10 @@ import { buildApp, isDemoDatabase, openRuntime, type AppConfig } from '../app.ts
 import { loadDemo } from '../services/demo/load-demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-data.ts';
 import { describeFailure } from './failure.ts';
+import { roleLabel } from '../domain/access.ts';
 import { addReportCommand } from './report-command.ts';
 import { describeChainBreak, verifyAuditChain } from '../services/audit.ts';
+import { addSieCommands } from './sie-commands.ts';
 import { oidcSettingsFromEnv } from '../services/oidc.ts';
 import { restoreBackup } from '../services/backup.ts';
 import { backupToFile } from './backup-file.ts';
@@ -29,7 +31,7 @@ function configFrom(options: GlobalOptions): AppConfig {
 function printDemoUsers(): void {
   console.log('Demoanvändare (endast i demoläge):');
   for (const u of DEMO_USERS) {
-    console.log(`  ${u.username.padEnd(8)} / ${DEMO_PASSWORD}   ${u.role === 'reader' ? 'får läsa' : 'får ändra'} ${u.org}`);
+    console.log(`  ${u.username.padEnd(13)} / ${DEMO_PASSWORD}   ${roleLabel(u.role).toLowerCase()} på ${u.org}`);
   }
 }
 
@@ -147,6 +149,8 @@ export function createProgram(): Command {
     });
 
   addReportCommand(program, (cmd) => configFrom(globals(cmd)));
+
+  addSieCommands(program, (cmd) => configFrom(globals(cmd)));
 
   return program;
 }

@@ -18,6 +18,9 @@ export interface Org {
   kind: OrgKind;
   parentCode: string | null;
   canEdit: boolean;
+  role: Role;
+  /** What the user may do here: 'read', 'plan.edit', 'text.edit', 'workflow.submit', 'workflow.decide', … */
+  permissions: string[];
 }
 
 export type VersionKind = 'actual' | 'budget' | 'forecast' | 'scenario';
@@ -31,6 +34,7 @@ export interface PlanVersion {
   firstYear: number;
   lastYear: number;
   isExample: boolean;
+  adoptedAt: string | null;
 }
 
 export interface CategoryAmount {

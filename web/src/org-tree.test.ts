@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Org } from './api-types.ts';
 import { committees, defaultOrg } from './org-tree.ts';
 
-const org = (code: string, kind: Org['kind'], canEdit = false): Org => ({ code, name: code, kind, parentCode: null, canEdit });
+const org = (code: string, kind: Org['kind'], canEdit = false): Org => ({
+  code, name: code, kind, parentCode: null, canEdit, role: canEdit ? 'committee-controller' : 'reader', permissions: canEdit ? ['read', 'plan.edit'] : ['read'],
+});
 
 describe('org tree', () => {
   it('offers committees, and opens one the user may edit', () => {

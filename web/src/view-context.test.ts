@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PlanVersion } from './api-types.ts';
 import { contextLabel, resolveView, yearForVersion, yearsOf } from './view-context.ts';
 
-const actual: PlanVersion = { code: 'actual', name: 'Utfall', kind: 'actual', status: 'adopted', firstYear: 2009, lastYear: 2018, isExample: true };
-const budget: PlanVersion = { code: 'budget-2020', name: 'Budget 2020', kind: 'budget', status: 'draft', firstYear: 2020, lastYear: 2022, isExample: true };
+const actual: PlanVersion = { code: 'actual', name: 'Utfall', kind: 'actual', status: 'adopted', firstYear: 2009, lastYear: 2018, isExample: true, adoptedAt: null };
+const budget: PlanVersion = { code: 'budget-2020', name: 'Budget 2020', kind: 'budget', status: 'draft', firstYear: 2020, lastYear: 2022, isExample: true, adoptedAt: null };
 
 describe('resolveView', () => {
   it('prefers the draft budget and its budget year when the URL says nothing', () => {

@@ -8,6 +8,7 @@ import { listVisibleOrganisations } from '../../services/organisations.ts';
 import { getMultiYearPlan, getResultHistory, getSummary } from '../../services/overview.ts';
 import { listVersions } from '../../db/repositories/versions.ts';
 import type { ApiOptions } from '../server.ts';
+import { permissionsOf } from '../../domain/access.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
@@ -17,7 +18,9 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (
     schema: { tags: ['organisationer'], summary: 'Organisationer som användaren får se', response: { 200: Type.Array(Organisation), 401: ErrorBody } },
   }, async (request) => {
     const visible = await listVisibleOrganisations(ctx, requireUser(request));
-    return visible.map(({ org, canEdit }) => ({ code: org.code, name: org.name, kind: org.kind, parentCode: org.parentCode, canEdit }));
+    return visible.map(({ org, canEdit, role }) => ({
+      code: org.code, name: org.name, kind: org.kind, parentCode: org.parentCode, canEdit, role, permissions: [...permissionsOf(role)],
+    }));
   });
 
   app.get('/api/orgs/:orgCode/versions', {

@@ -133,6 +133,8 @@ export const DEMO_PASSWORD = 'ramplan-demo';
 export const DEMO_USERS = [
   { username: 'ekonom', displayName: 'Eva Ekonom (förvaltningsekonom)', role: 'committee-controller', org: 'RUN' },
   { username: 'ledamot', displayName: 'Leif Ledamot (ledamot i nämnden)', role: 'reader', org: 'RUN' },
+  { username: 'regionekonom', displayName: 'Rut Regionekonom (regionens ekonomistab)', role: 'region-controller', org: 'RVB' },
+  { username: 'admin', displayName: 'Ada Administratör', role: 'admin', org: 'RVB' },
 ] as const;
 
 export type DemoCategories = readonly Category[];

@@ -10,6 +10,7 @@ import { sumLines } from '../grid/sums.ts';
 import { useLineEditor, type ReadOnlyCause } from '../grid/use-line-editor.ts';
 import { formatKr } from '../domain.ts';
 import { useApi } from '../use-api.ts';
+import { VersionWorkflow } from '../workflow/VersionWorkflow.tsx';
 import { periodLabel, type ResolvedView } from '../view-context.ts';
 
 interface Props {
@@ -50,6 +51,8 @@ function readOnlyReason(data: LinesResponse, org: Org, lockedBy: ReadOnlyCause):
 export function BudgetPage({ org, view }: Props) {
   const key = `lines:${org.code}:${view.version.code}:${view.year}`;
   const { load } = useApi(key, (signal) => api.getLines(org.code, view.version.code, view.year, signal));
+  // A workflow step changes what may be edited and the status every view shows: load it all anew.
+  const reloadAll = () => window.location.reload();
   return (
     <div className="budget">
       <p className="page-lead">
@@ -59,6 +62,7 @@ export function BudgetPage({ org, view }: Props) {
       {load.state === 'loading' && <Loading what="budgetraderna" />}
       {load.state === 'error' && <ErrorNotice error={load.error} />}
       {load.state === 'ok' && <BudgetEditor key={key} org={org} view={view} data={load.value} />}
+      <VersionWorkflow org={org} version={view.version} onMoved={reloadAll} />
     </div>
   );
 }
