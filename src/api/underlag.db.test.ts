@@ -31,11 +31,11 @@ beforeAll(async () => {
   const db = fx.app.runtime.db;
   const region = await findOrganisationByCode(db, 'RVB');
   if (!region) throw new Error('no region');
-  const id = await insertUser(db, { tenantId: region.tenantId, username: 'regionekonom', displayName: 'Regionekonom', passwordHash: await hashPassword('hemligt-ord') });
+  const id = await insertUser(db, { tenantId: region.tenantId, username: 'beslutare', displayName: 'Beslutare (regionekonom)', passwordHash: await hashPassword('hemligt-ord') });
   await grantRole(db, region.tenantId, id, region.id, 'region-controller');
   ekonom = await signIn(fx.app, 'ekonom');
   ledamot = await signIn(fx.app, 'ledamot');
-  regionekonom = await signIn(fx.app, 'regionekonom', 'hemligt-ord');
+  regionekonom = await signIn(fx.app, 'beslutare', 'hemligt-ord');
 });
 afterAll(async () => fx?.close());
 
@@ -305,7 +305,7 @@ describe('workflow, decision and freeze', () => {
     expect(body.revisions.map((r) => r.revision)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
     expect(body.revisions.filter((r) => r.decidedAt !== null).map((r) => r.revision)).toEqual([8]);
     expect(body.steps.map((s) => `${s.from}→${s.to} ${s.actor}`)).toEqual([
-      'draft→review ekonom', 'review→submitted ekonom', 'submitted→adopted regionekonom', 'adopted→draft ekonom',
+      'draft→review ekonom', 'review→submitted ekonom', 'submitted→adopted beslutare', 'adopted→draft ekonom',
     ]);
     const audit = await sql<{ action: string }>`SELECT action FROM audit_log WHERE entity = 'underlag' ORDER BY id`.execute(fx.app.runtime.db);
     const actions = audit.rows.map((r) => r.action);
