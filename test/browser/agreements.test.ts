@@ -47,6 +47,10 @@ describeBrowser('samverkan med kommunerna', () => {
     await form.getByLabel(/^Period/).fill('2020-T2');
     await form.getByRole('button', { name: 'Lägg till uppföljning' }).click();
     await expect.poll(async () => plain(await page.locator('section', { has: page.getByRole('heading', { name: 'Uppföljning' }) }).textContent())).toContain('Testuppföljning från webbläsaren');
+    const kolada = page.locator('form', { has: page.getByText('Fördelningsnyckel från Kolada (N01951)') });
+    await kolada.getByLabel(/^År/).selectOption('2019');
+    await kolada.getByRole('button', { name: 'Hämta nyckeln ur sparade Kolada-värden' }).click();
+    await expect.poll(async () => plain(await page.locator('table', { has: page.getByText('Totalbelopp per år') }).locator('tbody tr').first().textContent())).toContain('Kolada (N01951)');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -15,6 +15,9 @@ export const featureApi = {
     apiRequest<{ years: number[] }>('POST', `/api/orgs/${seg(org)}/agreements/${id}/key/csv`, { body: { csv } }),
   addFollowup: (org: string, id: number, body: { period: string; municipalityCode: string | null; text: string }) =>
     apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/agreements/${id}/followups`, { body }),
+  keyFromKolada: (org: string, id: number, year: number) => apiRequest<null>('POST', `/api/orgs/${seg(org)}/agreements/${id}/key/${year}/kolada`, { body: {} }),
+  saveEvaluation: (org: string, id: number, body: { day: string; text: string }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/agreements/${id}/evaluation`, { body }),
   addMeeting: (org: string, id: number, body: { forumId: number; day: string; subject: string }) =>
     apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/agreements/${id}/meetings`, { body }),
   agreementExportHref: (org: string, id: number, format: 'csv' | 'xlsx') => `/api/orgs/${seg(org)}/agreements/${id}/export?format=${format}`,

@@ -26,6 +26,9 @@ export function AgreementForms({ org, a, onChanged }: Props) {
   const [forumId, setForumId] = useState(String(a.forums[0]?.id ?? ''));
   const [day, setDay] = useState('');
   const [subject, setSubject] = useState('');
+  const [koladaYear, setKoladaYear] = useState(String(a.firstYear));
+  const [evalDay, setEvalDay] = useState(a.evaluation?.day ?? '');
+  const [evalText, setEvalText] = useState(a.evaluation?.text ?? '');
   return (
     <section className="panel" aria-labelledby="agreement-edit-h">
       <h2 id="agreement-edit-h">Ändra överenskommelsen</h2>
@@ -68,6 +71,23 @@ export function AgreementForms({ org, a, onChanged }: Props) {
           <p id="csv-hint" className="hint">
             Varje år i filen måste ha alla {a.parties.length} kommuner. Ingenting sparas om någon rad är fel.
           </p>
+        </div>
+      </ActionForm>
+      <ActionForm
+        id="kolada-key-form"
+        legend="Fördelningsnyckel från Kolada (N01951)"
+        submitLabel="Hämta nyckeln ur sparade Kolada-värden"
+        doneMessage="Nyckeln för året kommer nu från Kolada."
+        onDone={onChanged}
+        onSubmit={() => featureApi.keyFromKolada(org.code, a.id, Number(koladaYear))}
+      >
+        <div className="field">
+          <label htmlFor="kolada-key-year">År (folkmängden 31 december året före)</label>
+          <select id="kolada-key-year" value={koladaYear} onChange={(e) => setKoladaYear(e.target.value)}>
+            {a.years.map((y) => (
+              <option key={y.year}>{y.year}</option>
+            ))}
+          </select>
         </div>
       </ActionForm>
       <ActionForm
@@ -127,6 +147,23 @@ export function AgreementForms({ org, a, onChanged }: Props) {
           </div>
         </ActionForm>
       )}
+      <ActionForm
+        id="evaluation-form"
+        legend="Slututvärdering"
+        submitLabel="Spara slututvärderingen"
+        doneMessage="Slututvärderingen är sparad."
+        onDone={onChanged}
+        onSubmit={() => featureApi.saveEvaluation(org.code, a.id, { day: evalDay, text: evalText })}
+      >
+        <div className="field">
+          <label htmlFor="evaluation-day">Datum (ÅÅÅÅ-MM-DD, tidigast avtalsperiodens sista år {a.lastYear})</label>
+          <input id="evaluation-day" value={evalDay} onChange={(e) => setEvalDay(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="evaluation-text">Utvärdering av överenskommelsen i sin helhet</label>
+          <textarea id="evaluation-text" rows={4} value={evalText} onChange={(e) => setEvalText(e.target.value)} />
+        </div>
+      </ActionForm>
     </section>
   );
 }
