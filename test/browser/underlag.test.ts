@@ -3,16 +3,7 @@
 // there; the download links are there; the page passes axe when read and while edited.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, logIn, plain, screenshot, seriousAxeViolations, startServer, type Session, type TestServer } from './harness.ts';
-
-/** A session whose page lets the test inject axe even under the app's Content-Security-Policy. */
-async function openSession(browser: Browser, baseUrl: string): Promise<Session> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 900 }, locale: 'sv-SE', bypassCSP: true });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { context, page, pageErrors };
-}
+import { describeBrowser, launchBrowser, logIn, openSession, plain, screenshot, seriousAxeViolations, startServer, type TestServer } from './harness.ts';
 
 describeBrowser('underlag', () => {
   let server: TestServer;
