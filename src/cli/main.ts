@@ -9,6 +9,7 @@ import { describeFailure } from './failure.ts';
 import { roleLabel } from '../domain/access.ts';
 import { addReportCommand } from './report-command.ts';
 import { describeChainBreak, verifyAuditChain } from '../services/audit.ts';
+import { addSieCommands } from './sie-commands.ts';
 import { oidcSettingsFromEnv } from '../services/oidc.ts';
 import { restoreBackup } from '../services/backup.ts';
 import { backupToFile } from './backup-file.ts';
@@ -149,6 +150,7 @@ export function createProgram(): Command {
 
   addReportCommand(program, (cmd) => configFrom(globals(cmd)));
 
+  addSieCommands(program, (cmd) => configFrom(globals(cmd)));
 
   return program;
 }

@@ -21,5 +21,15 @@ export function createDb(url: string, options: { max?: number } = {}): Db {
   // answers 503; the pool replaces the client when the server is back.
   pool.on('error', () => {});
   pool.on('connect', (client) => { client.on('error', () => {}); });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+// The pool behind each Db, for what Kysely cannot express: COPY FROM STDIN (repositories/sie-import-copy.ts).
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pg pool of a Db made by createDb; undefined for any other Kysely instance. */
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
 }

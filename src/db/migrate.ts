@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as sieImport from './migrations/0002-sie-import.ts';
 import * as auditChain from './migrations/0005-audit-chain.ts';
 import * as rolesAndWorkflow from './migrations/0006-roles-and-workflow.ts';
 import * as goalsAgreementsProjects from './migrations/0003-goals-agreements-projects.ts';
@@ -11,6 +12,7 @@ import * as identity from './migrations/0007-identity.ts';
 // ships is the set that runs, and a renamed file cannot silently change the order.
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-sie-import': sieImport,
   '0005-audit-chain': auditChain,
   '0006-roles-and-workflow': rolesAndWorkflow,
   '0003-goals-agreements-projects': goalsAgreementsProjects,

@@ -109,6 +109,8 @@ export interface PlanLineTable {
   revision: Generated<number>;
   updated_at: Generated<Date>;
   updated_by: string | null;
+  /** 0002: the SIE import that wrote the line (null: entered or loaded otherwise). */
+  sie_import_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 }
 
 export interface PlanSummaryTable {
@@ -277,6 +279,22 @@ export interface UnderlagTransitionTable {
   at: Generated<Date>; comment: string | null;
 }
 
+// 0002: SIE imports (src/db/migrations/0002-sie-import.ts).
+export interface SieImportTable {
+  id: GeneratedInt8; tenant_id: Int8; org_id: Int8; source_key: string; file_name: string; sha256: string; bytes: Int8;
+  producer: string | null; generated_on: ColumnType<string | null, string | null, string | null>; sie_type: string; encoding: string;
+  company_name: string | null; org_number: string | null;
+  fiscal_start: ColumnType<string, string, string>; fiscal_end: ColumnType<string, string, string>;
+  actuals_from: 'vouchers' | 'psaldo' | 'none'; actual_version_id: Int8 | null; budget_version_id: Int8 | null; line_count: Int8;
+  counts: unknown; problems: unknown; report: unknown; status: Generated<'imported' | 'replaced'>; replaced_by: Int8 | null;
+  imported_by: string; imported_at: Generated<Date>;
+}
+export interface SieBalanceTable {
+  tenant_id: Int8; import_id: Int8; kind: 'IB' | 'UB' | 'RES' | 'OIB' | 'OUB' | 'PSALDO' | 'VER'; year_index: number;
+  period: string | null; account: string; objects: Generated<string>; amount_ore: Int8;
+}
+export interface SieUnitMapTable { tenant_id: Int8; org_id: Int8; object_id: string; unit_id: Int8 }
+
 export interface Database {
   organisation: OrganisationTable;
   category: CategoryTable;
@@ -288,6 +306,9 @@ export interface Database {
   po_rate: PoRateTable;
   plan_line: PlanLineTable;
   plan_summary: PlanSummaryTable;
+  sie_import: SieImportTable;
+  sie_balance: SieBalanceTable;
+  sie_unit_map: SieUnitMapTable;
   result_note: ResultNoteTable;
   result_opening: ResultOpeningTable;
   municipality: MunicipalityTable;
