@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { runMultiYearBench } from './multi-year-bench.ts';
 import { figureTable, formatMs, writeJson, type Figure } from './report.ts';
 import { runSummaryBench } from './summary-bench.ts';
+import { runSieBench } from './sie-bench.ts';
 import { runUnderlagBench } from './underlag-bench.ts';
 
 const quick = process.argv.includes('--quick');
@@ -31,7 +32,10 @@ const multiYear = await runMultiYearBench({ lines: 10_000, runs: quick ? 10 : 30
 log('\n3. The underlag for the demo as DOCX / HTML / PDF / XLSX');
 const underlag = await runUnderlagBench({ runs: quick ? 2 : 5, warmup: 1, log });
 
-const figures: Figure[] = [...summary.figures, ...multiYear.figures, ...underlag.figures];
+log('\nSIE: 1M #TRANS rows read, parsed, and imported by `ramplan sie import` (bench/sie-bench.ts)');
+const sie = await runSieBench({ transactions: quick ? 100_000 : 1_000_000, runs: quick ? 3 : 7, importRuns: quick ? 1 : 3, log });
+
+const figures: Figure[] = [...summary.figures, ...multiYear.figures, ...underlag.figures, ...sie.figures];
 const totalMs = performance.now() - started;
 log(`\nMedians (ratio = median / floor median, both from this run); whole run ${formatMs(totalMs)}\n`);
 log(figureTable(figures));
@@ -41,7 +45,7 @@ await writeJson(OUT, {
   quick,
   machine: { node: process.version, cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()}-${os.arch()}`, loadavg: os.loadavg() },
   totalMs: Math.round(totalMs),
-  setup: { summary: summary.setup, multiYear: multiYear.setup },
+  setup: { summary: summary.setup, multiYear: multiYear.setup, sie: sie.setup },
   correct: summary.mismatches.length === 0,
   mismatches: summary.mismatches,
   figures,

@@ -17,6 +17,7 @@ import { goalRoutes } from './routes/goals.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { agreementRoutes } from './routes/agreements.ts';
+import { sieRoutes } from './routes/sie.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import type { OidcSignIn } from '../services/oidc.ts';
@@ -111,6 +112,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   await app.register(projectRoutes, apiOptions);
   await app.register(workflowRoutes, apiOptions);
   await app.register(agreementRoutes, apiOptions);
+  await app.register(sieRoutes, apiOptions);
   await app.register(oidcRoutes, apiOptions);
   await app.register(adminRoutes, apiOptions);
   await app.register(underlagRoutes, apiOptions);

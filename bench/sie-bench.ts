@@ -1,0 +1,131 @@
+// 3: SIE at the speed of the disk (issue 3). A SIE 4E file with 1M #TRANS rows (generateSie4E) is
+// written to disk, then timed in one run: reading it and splitting it into lines (the floor), parsing
+// it (parseSie, a no-op visitor), and `ramplan sie import` as a whole process (Node start, database
+// connection, reading, folding, COPY, commit) into a fresh, migrated database of an embedded
+// PostgreSQL. The import process reports its peak memory (RAMPLAN_REPORT_MAXRSS=1).
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startEmbeddedPostgres, removeDataFolder } from '../src/db/embedded.ts';
+import { generateSie4E, parseSie } from '../src/sie/index.ts';
+import { median } from './measure.ts';
+import { figure, formatMs, type Figure } from './report.ts';
+
+const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'ramplan.js');
+
+export type SieBenchOptions = { readonly transactions: number; readonly runs: number; readonly importRuns: number; readonly log: (line: string) => void };
+export type SieBenchResult = { readonly figures: Figure[]; readonly setup: Record<string, number | string> };
+
+async function floor(file: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+    const b = chunk as Buffer;
+    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
+  }
+  return lines;
+}
+
+async function parse(file: string): Promise<number> {
+  let records = 0;
+  const summary = await parseSie(createReadStream(file, { highWaterMark: 256 * 1024 }), () => { records++; });
+  if (summary.hasErrors) throw new Error(`the generated file has errors: ${summary.problems[0]?.message ?? ''}`);
+  return records;
+}
+
+function run(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - start }));
+  });
+}
+
+async function timed(task: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await task();
+  return performance.now() - start;
+}
+
+export async function runSieBench(o: SieBenchOptions): Promise<SieBenchResult> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ramplan-sie-bench-'));
+  const dataDir = path.join(dir, 'data');
+  const file = path.join(dir, 'bench.se');
+  try {
+    const gen = await timed(async () => {
+      const out = createWriteStream(file);
+      for await (const chunk of generateSie4E({ transactions: o.transactions, seed: 1 })) {
+        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      }
+      await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    });
+    const bytes = (await stat(file)).size;
+    o.log(`  generated ${o.transactions.toLocaleString('en')} #TRANS rows: ${(bytes / 1e6).toFixed(1)} MB in ${formatMs(gen)}`);
+
+    // Floor and parse interleaved, after one warm-up each.
+    await floor(file);
+    await parse(file);
+    const floorMs: number[] = [];
+    const parseMs: number[] = [];
+    for (let i = 0; i < o.runs; i++) {
+      if (i % 2 === 0) { floorMs.push(await timed(() => floor(file))); parseMs.push(await timed(() => parse(file))); }
+      else { parseMs.push(await timed(() => parse(file))); floorMs.push(await timed(() => floor(file))); }
+    }
+
+    const server = await startEmbeddedPostgres({ dataDir });
+    const importMs: number[] = [];
+    const rss: number[] = [];
+    let summaryLine = '';
+    try {
+      for (let i = 0; i < o.importRuns; i++) {
+        const name = `sie_bench_${String(i)}`;
+        const admin = new pg.Client({ connectionString: server.url });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        await admin.query(`CREATE DATABASE ${name}`);
+        await admin.end();
+        const url = new URL(server.url);
+        url.pathname = `/${name}`;
+        const env = { DATABASE_URL: url.toString(), RAMPLAN_REPORT_MAXRSS: '1' };
+        const migrated = await run(['migrate'], env);
+        if (migrated.code !== 0) throw new Error(`migrate failed: ${migrated.stderr}`);
+        const r = await run(['sie', 'import', file], env);
+        if (r.code !== 0) throw new Error(`import failed: ${r.stderr}`);
+        importMs.push(r.ms);
+        const m = /maxRSS (\d+) kB/.exec(r.stderr);
+        if (m) rss.push(Number(m[1]) / 1024);
+        summaryLine = r.stdout.split('\n').find((l) => l.startsWith('Utfall')) ?? '';
+      }
+    } finally {
+      await server.stop();
+    }
+    o.log(`  import: ${summaryLine}`);
+    const floorMedian = median(floorMs);
+    const figures = [
+      figure({ id: '3a', name: 'SIE parse, 1M #TRANS (parseSie)', medianMs: median(parseMs), runs: parseMs.length,
+        floorName: 'read + split lines', floorMedianMs: floorMedian, aimMs: 2 * floorMedian }),
+      figure({ id: '3b', name: 'ramplan sie import, whole process', medianMs: median(importMs), runs: importMs.length,
+        floorName: 'read + split lines', floorMedianMs: floorMedian, aimMs: 8 * floorMedian }),
+    ];
+    const peak = rss.length > 0 ? median(rss) : Number.NaN;
+    o.log(`  floor ${formatMs(floorMedian)}, parse ${formatMs(median(parseMs))}, import ${formatMs(median(importMs))}; import peak RSS ${peak.toFixed(0)} MB (aim < 400 MB)`);
+    return { figures, setup: { transactions: o.transactions, bytes, importPeakRssMb: Math.round(peak), importRuns: importMs.length, runs: o.runs } };
+  } finally {
+    await removeDataFolder(dataDir).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const quick = process.argv.includes('--quick');
+  const r = await runSieBench({ transactions: quick ? 100_000 : 1_000_000, runs: quick ? 3 : 7, importRuns: quick ? 1 : 3, log: (l) => console.log(l) });
+  for (const f of r.figures) console.log(`${f.id} ${f.name}: ${formatMs(f.medianMs)} = ${f.ratio.toFixed(2)}× floor (${formatMs(f.floorMedianMs)})`);
+}
