@@ -222,10 +222,11 @@ function contributionsBlock(c: NonNullable<UnderlagData['municipalContributions'
   const shares = sharesOfTotal(c.rows.map((r) => r.amountOre));
   const total = sumOre(c.rows.map((r) => r.amountOre));
   const population = c.rows.reduce((a, r) => a + r.population, 0);
+  const populationYear = c.populationYear === undefined ? '' : ` ${String(c.populationYear)}`;
   const table = makeTable(numbering, {
-    caption: `Kommunernas bidrag ${String(c.year)} enligt samverkansöverenskommelsen, fördelat efter invånarantal ${String(c.populationYear)}`,
+    caption: `Kommunernas bidrag ${String(c.year)} enligt samverkansöverenskommelsen, fördelat efter invånarantal${populationYear}`,
     shortName: `Kommunbidrag ${String(c.year)}`,
-    columns: [textColumn('name', 'Kommun'), textColumn('code', 'Kommunkod'), integerColumn('population', `Invånare ${String(c.populationYear)}`),
+    columns: [textColumn('name', 'Kommun'), textColumn('code', 'Kommunkod'), integerColumn('population', `Invånare${populationYear}`),
       percentColumn('share', 'Andel'), moneyColumn('amount', 'Bidrag', 'kr')],
     rows: [
       ...c.rows.map((r, i) => bodyRow(textCell(r.name), textCell(r.code), integerCell(r.population), percentCell(shares[i] ?? 0), moneyCell(r.amountOre, 'kr'))),

@@ -71,8 +71,8 @@ export type MunicipalContributionRow = {
 export type MunicipalContributionsData = {
   /** The year the contributions are paid for. */
   readonly year: number;
-  /** The year of the population figures (SCB, 31 December). */
-  readonly populationYear: number;
+  /** The year of the population figures (SCB, 31 December) the key uses; absent when no stored figures match it. */
+  readonly populationYear?: number;
   readonly rows: readonly MunicipalContributionRow[];
 };
 

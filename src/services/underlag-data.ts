@@ -1,14 +1,23 @@
 // The numbers of an underlag, gathered from the database through the read-side services: the summary
 // of the actual year and of the budget year, the multi-year plan under every uplift scenario, the
-// result history, and the municipal contributions of the collaboration agreement. What the data
+// result history, the municipal contributions of the collaboration agreement (with the year of the
+// population figures its key uses), the goals table and the project financing table. What the data
 // cannot answer is left out, and the report shows a visible placeholder for it (never a crash).
 import type { ServiceContext } from './context.ts';
 import { ServiceError, invalid } from './errors.ts';
 import { ACTUAL_VERSION, getMultiYearPlan, getResultHistory, getSummary, requireVersion, type PlanView, type SummaryView } from './overview.ts';
-import { contributionsForUnderlag } from './agreements.ts';
+import { contributionsForUnderlag, getAgreement } from './agreements.ts';
+import { goalsTableForUnderlag } from './goals.ts';
+import { projectFinancingTable } from './projects.ts';
+import { listTenantPopulation } from '../db/repositories/agreements.ts';
+import { listKoladaValues } from '../db/repositories/kolada.ts';
 import type { OrganisationRow } from '../db/repositories/organisations.ts';
 import { findVersion, listVersions, type VersionRow } from '../db/repositories/versions.ts';
-import type { MultiYearPlanData, MunicipalContributionsData, PlanScenarioData, SummaryEntry, UnderlagData } from '../reports/index.ts';
+import { formatNumberSv } from '../domain/format.ts';
+import { ZERO_ORE } from '../domain/money.ts';
+import type {
+  GoalData, MultiYearPlanData, MunicipalContributionsData, PlanScenarioData, ProjectFinancingRow, SummaryEntry, UnderlagData,
+} from '../reports/index.ts';
 
 /** What an underlag reports: its budget year and plan version, and the last year with actuals. */
 export type UnderlagScope = { readonly version: VersionRow; readonly budgetYear: number; readonly actualYear: number };
@@ -89,26 +98,98 @@ async function multiYearPlan(ctx: ServiceContext, org: OrganisationRow, versionC
   };
 }
 
+type PopulationFigure = { readonly municipalityCode: string; readonly year: number; readonly population: number };
+
+/**
+ * The year of the population figures a key uses: the latest year, not after the contribution year,
+ * whose figures (SCB, 31 December) equal the key for every municipality. The key stores populations
+ * only, so the year is found where those figures came from (the tenant's population table, Kolada
+ * N01951); a key entered by hand that matches no stored year has no known year (undefined).
+ */
+export function keyPopulationYear(
+  key: ReadonlyArray<{ readonly municipalityCode: string; readonly population: number }>, contributionYear: number, figures: readonly PopulationFigure[],
+): number | undefined {
+  if (key.length === 0) return undefined;
+  const byYear = new Map<number, Map<string, number>>();
+  for (const f of figures) {
+    if (f.year > contributionYear) continue;
+    const year = byYear.get(f.year) ?? new Map<string, number>();
+    year.set(f.municipalityCode, f.population);
+    byYear.set(f.year, year);
+  }
+  const years = [...byYear.keys()].sort((a, b) => b - a);
+  return years.find((y) => key.every((k) => byYear.get(y)?.get(k.municipalityCode) === k.population));
+}
+
 async function municipalContributions(ctx: ServiceContext, org: OrganisationRow, year: number): Promise<MunicipalContributionsData | undefined> {
   const c = await optional(() => contributionsForUnderlag(ctx, org, year));
   if (!c) return undefined;
+  const [detail, population, kolada] = await Promise.all([
+    getAgreement(ctx, org, c.agreement.id), listTenantPopulation(ctx.db, org.tenantId), listKoladaValues(ctx.db, org.tenantId, 'N01951'),
+  ]);
+  // A key from Kolada is N01951 of the year before by construction (keyFromKolada); any other key is
+  // matched against the stored figures it was taken from.
+  const source = detail.years.find((y) => y.year === year)?.keySource ?? null;
+  const populationYear = source === 'kolada' ? year - 1 : keyPopulationYear(c.rows, year, [
+    ...population,
+    ...kolada.filter((k) => k.gender === 'T' && k.value !== null).map((k) => ({ municipalityCode: k.area, year: k.year, population: Math.round(k.value ?? 0) })),
+  ]);
   return {
     year: c.year,
-    // The agreement keeps its key per contribution year, not the year of the population figures; the
-    // latest SCB figure when a budget is drafted is that of 31 December two years before.
-    populationYear: year - 2,
+    ...(populationYear === undefined ? {} : { populationYear }),
     rows: c.rows.map((r) => ({ code: r.municipalityCode, name: r.name, population: r.population, amountOre: r.amountOre })),
   };
 }
 
+/** A number as the goals table prints it: Swedish, up to two decimals, with its unit ("80,4 %", "3 möten"). */
+export function indicatorValue(value: number, unit: string): string {
+  const decimals = Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2;
+  const n = formatNumberSv(value, decimals);
+  if (unit === '' || unit === 'antal') return n;
+  return `${n}\u00a0${unit}`;
+}
+
+/** The baseline as the goals service gives it ("80.4 (2017)") in Swedish with its unit ("80,4 % (2017)"). */
+function baselineText(baseline: string, unit: string): string | null {
+  const m = /^(-?\d+(?:\.\d+)?) \((\d{4})\)$/.exec(baseline.trim());
+  if (m?.[1] !== undefined && m[2] !== undefined) return `${indicatorValue(Number(m[1]), unit)} (${m[2]})`;
+  return baseline.trim() === '' ? null : baseline;
+}
+
+async function goals(ctx: ServiceContext, org: OrganisationRow, year: number): Promise<GoalData[] | undefined> {
+  const table = await optional(() => goalsTableForUnderlag(ctx, org, year));
+  if (!table || table.length === 0) return undefined;
+  return table.map((g) => ({
+    goal: g.goal,
+    strategy: g.subStrategies.length === 0 ? null : g.subStrategies.join('; '),
+    indicators: g.indicators.map((i) => ({
+      name: i.name,
+      baseline: baselineText(i.baseline, i.unit),
+      target: i.target === null ? null : `${indicatorValue(i.target, i.unit)} (${String(year)})`,
+      source: i.source,
+    })),
+  }));
+}
+
+async function projectFinancing(ctx: ServiceContext, org: OrganisationRow, year: number): Promise<ProjectFinancingRow[] | undefined> {
+  const projects = await optional(() => projectFinancingTable(ctx, org, year));
+  if (!projects || projects.length === 0) return undefined;
+  // One row per project and funder of the year; a project without financing that year still shows.
+  return projects.flatMap((p) => (p.funders.length === 0
+    ? [{ project: p.name, funder: '–', period: p.period, status: p.statusLabel, amountOre: ZERO_ORE }]
+    : p.funders.map((f) => ({ project: p.name, funder: f.name, period: p.period, status: p.statusLabel, amountOre: f.amountOre }))));
+}
+
 /** The live numbers of an underlag, as of now. */
 export async function gatherUnderlagData(ctx: ServiceContext, org: OrganisationRow, scope: UnderlagScope): Promise<UnderlagData> {
-  const [actual, budget, plan, history, contributions] = await Promise.all([
+  const [actual, budget, plan, history, contributions, goalRows, projects] = await Promise.all([
     optional(() => getSummary(ctx, org, scope.actualYear, ACTUAL_VERSION)),
     optional(() => getSummary(ctx, org, scope.budgetYear, scope.version.code)),
     multiYearPlan(ctx, org, scope.version.code),
     optional(() => getResultHistory(ctx, org)),
     municipalContributions(ctx, org, scope.budgetYear),
+    goals(ctx, org, scope.budgetYear),
+    projectFinancing(ctx, org, scope.budgetYear),
   ]);
   const summaries = [actual, budget].filter((s): s is SummaryView => s !== undefined).map(entry);
   return {
@@ -116,6 +197,8 @@ export async function gatherUnderlagData(ctx: ServiceContext, org: OrganisationR
     ...(plan ? { multiYearPlan: plan } : {}),
     ...(history ? { resultHistory: history.rows.filter((r) => r.year <= scope.actualYear) } : {}),
     ...(contributions ? { municipalContributions: contributions } : {}),
+    ...(goalRows ? { goals: goalRows } : {}),
+    ...(projects ? { projectFinancing: projects } : {}),
   };
 }
 
