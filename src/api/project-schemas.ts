@@ -34,6 +34,10 @@ const fields = {
   staff: Type.Array(StaffRow, { maxItems: 200 }),
   costs: Type.Array(CostRow, { maxItems: 200 }),
   financing: Type.Array(FinancingRow, { maxItems: 200 }),
+  staffUpliftPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 10, description: 'Årlig uppräkning av personalens enhetskostnad (2,4 om den utelämnas för ett nytt projekt; oförändrad vid sparande)' })),
+  maxShares: Type.Optional(Type.Array(Type.Object({
+    funder: Type.String({ minLength: 1, maxLength: 40 }), maxSharePercent: Type.Number({ minimum: 0, maximum: 100 }),
+  }, { additionalProperties: false }), { maxItems: 20, description: 'Projektets egna högsta andelar per finansiär; övriga har sitt standardvärde' })),
 };
 
 export const CreateProjectBody = Type.Object({ code: ProjectCode, ...fields }, { additionalProperties: false });
@@ -43,6 +47,10 @@ export const ProjectDetail = Type.Object({
   code: Type.String(), name: Type.String(), programme: Type.String(), status: ProjectStatus, statusLabel: Type.String(),
   startPeriod: Type.String(), endPeriod: Type.String(), flatRate: FlatRate, flatRateLabel: Type.String(),
   claimIntervalMonths: Type.Integer(), paymentLagDays: Type.Integer(), revision: Type.Integer(), isExample: Type.Boolean(), canEdit: Type.Boolean(),
+  staffUpliftPercent: Type.Number(),
+  funderShares: Type.Array(Type.Object({
+    funder: Type.String(), name: Type.String(), maxSharePercent: Type.Number(), defaultPercent: Type.Number(), ceilingPercent: Type.Number(), own: Type.Boolean(),
+  })),
   staff: Type.Array(Type.Object({ role: Type.String(), year: Type.Integer(), monthlySalaryOre: Money, hours: Type.Integer(), hourlyRateOre: Money, costOre: Money })),
   costs: Type.Array(Type.Object({ year: Type.Integer(), category: Type.String(), categoryName: Type.String(), amountOre: Money })),
   financing: Type.Array(Type.Object({ funder: Type.String(), funderName: Type.String(), year: Type.Integer(), amountOre: Money })),
@@ -58,7 +66,7 @@ export const ProjectDetail = Type.Object({
   }),
 });
 
-export const Funders = Type.Array(Type.Object({ code: Type.String(), name: Type.String(), maxSharePercent: Type.Number(), external: Type.Boolean() }));
+export const Funders = Type.Array(Type.Object({ code: Type.String(), name: Type.String(), maxSharePercent: Type.Number(), ceilingPercent: Type.Number(), external: Type.Boolean() }));
 
 export const PlanFeedQuery = Type.Object({ firstYear: Year, lastYear: Year });
 export const PlanFeed = Type.Object({

@@ -113,6 +113,41 @@ describe('writes', () => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it('uplifts the staff unit cost 2,4 % a year for a new project, and keeps the uplift and shares when a save leaves them out', async () => {
+    const staff = [{ role: 'Projektledare', year: 2021, monthlySalaryOre: 4_300_000, hours: 100 }, { role: 'Projektledare', year: 2022, monthlySalaryOre: 4_300_000, hours: 100 }];
+    const created = await send('POST', '/api/orgs/RUN/projects', ekonom, newProject({ code: 'UPLIFT', endPeriod: '2022-12', costs: [], financing: [], staff }));
+    expect(created.statusCode).toBe(201);
+    type Rates = Detail & { staffUpliftPercent: number; staff: Array<{ year: number; hourlyRateOre: number; costOre: number }>; funderShares: Array<{ funder: string; maxSharePercent: number; own: boolean }> };
+    const d = created.json<Rates>();
+    expect(d.staffUpliftPercent).toBe(2.4);
+    expect(d.staff.map((s) => s.hourlyRateOre)).toEqual([30_000, 30_720]);
+    expect(d.years.map((y) => y.totalOre)).toEqual([3_000_000, 3_072_000]);
+    expect(d.funderShares.find((f) => f.funder === 'eruf')).toMatchObject({ maxSharePercent: 50, own: false });
+    const body = { ...newProject({ endPeriod: '2022-12', costs: [], financing: [], staff }), revision: d.revision, staffUpliftPercent: 0, maxShares: [{ funder: 'eruf', maxSharePercent: 60 }] };
+    delete (body as { code?: string }).code;
+    const saved = (await send('PUT', '/api/orgs/RUN/projects/UPLIFT', ekonom, body)).json<Rates>();
+    expect(saved.staff.map((s) => s.hourlyRateOre)).toEqual([30_000, 30_000]);
+    expect(saved.funderShares.find((f) => f.funder === 'eruf')).toMatchObject({ maxSharePercent: 60, own: true });
+    const { staffUpliftPercent: _u, maxShares: _m, ...plain } = { ...body, revision: saved.revision };
+    const kept = (await send('PUT', '/api/orgs/RUN/projects/UPLIFT', ekonom, plain)).json<Rates>();
+    expect(kept.staffUpliftPercent).toBe(0);
+    expect(kept.funderShares.find((f) => f.funder === 'eruf')?.maxSharePercent).toBe(60);
+  });
+
+  it('checks financing against the project\'s own maximum share; regional 1:1 funds never above 50 %, nothing written on refusal', async () => {
+    const financing = [{ funder: 'eruf', year: 2021, amountOre: 60_000_000 }, { funder: 'egen', year: 2021, amountOre: 40_000_000 }];
+    const applied = await send('POST', '/api/orgs/RUN/projects', ekonom, newProject({ code: 'SHARES', status: 'ansokt', financing, maxShares: [{ funder: 'eruf', maxSharePercent: 60 }] }));
+    expect(applied.statusCode).toBe(201);
+    expect(applied.json<Detail>().issues).toEqual([]);
+    const before = await auditCount();
+    const refused = await send('POST', '/api/orgs/RUN/projects', ekonom, newProject({ code: 'SHARES-2', maxShares: [{ funder: 'regional-1-1', maxSharePercent: 60 }] }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ field: 'maxShares', message: 'Högsta andel: Regionala projektmedel (1:1) får stå för högst 50 % av ett projekts kostnader; ange 0–50 %.' });
+    expect((await send('POST', '/api/orgs/RUN/projects', ekonom, newProject({ code: 'SHARES-2', staffUpliftPercent: 11 }))).json()).toMatchObject({ field: 'staffUpliftPercent' });
+    expect(await auditCount()).toBe(before);
+    expect((await get('/api/orgs/RUN/projects/SHARES-2', ekonom)).statusCode).toBe(404);
+  });
+
   it('puts a project into a draft budget as plan lines with its code, replacing earlier ones; never into an adopted version', async () => {
     const first = await send('POST', '/api/orgs/RUN/projects/SMART-VBN/plan-lines', ekonom, { version: 'budget-2020' });
     expect(first.statusCode).toBe(200);

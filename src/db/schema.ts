@@ -236,7 +236,11 @@ export interface ProjectTable {
   status: 'planerat' | 'ansokt' | 'beviljat' | 'avslutat'; start_period: string; end_period: string;
   flat_rate: 'none' | '15' | '40'; claim_interval_months: number; payment_lag_days: number;
   is_example: Generated<boolean>; revision: Generated<number>;
+  /** 0009: the yearly uplift of the staff unit cost (ppm). */
+  staff_uplift_ppm: Generated<number>;
 }
+/** 0009: a project's own maximum share for a funder. */
+export interface ProjectFunderShareTable { tenant_id: Int8; project_id: Int8; funder: string; max_share_ppm: number }
 export interface ProjectStaffTable {
   id: GeneratedInt8; tenant_id: Int8; project_id: Int8; role: string; year: number; monthly_salary_ore: Int8; hours: number;
 }
@@ -254,7 +258,11 @@ export interface IndicatorTable {
   kolada_kpi: string | null; gender_split: Generated<boolean>; baseline_year: number | null; baseline_value: number | null;
 }
 export interface IndicatorTargetTable { tenant_id: Int8; indicator_id: Int8; year: number; target: number }
-export interface ActivityTable { id: GeneratedInt8; tenant_id: Int8; goal_id: Int8; title: string; owner: string; due_day: DateCol; done: Generated<boolean> }
+export interface ActivityTable {
+  id: GeneratedInt8; tenant_id: Int8; goal_id: Int8; title: string; owner: string; due_day: DateCol; done: Generated<boolean>;
+  /** 0009: who marked the activity done, and when. */
+  done_by: ColumnType<string | null, string | null | undefined, string | null>; done_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
 export interface GoalAssessmentTable { tenant_id: Int8; goal_id: Int8; period: string; assessment: 'met' | 'partly' | 'not'; comment: Generated<string> }
 export interface IndicatorOutcomeTable { tenant_id: Int8; indicator_id: Int8; period: string; gender: 'T' | 'K' | 'M'; value: number }
 export interface KoladaValueTable {
@@ -329,6 +337,7 @@ export interface Database {
   agreement_followup: AgreementFollowupTable;
   agreement_evaluation: AgreementEvaluationTable;
   project: ProjectTable;
+  project_funder_share: ProjectFunderShareTable;
   project_staff: ProjectStaffTable;
   project_cost: ProjectCostTable;
   project_financing: ProjectFinancingTable;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkProject, endingRevenueFlags, projectBudget, projectPlanFeed, staffHourlyRate, type ProjectPlan } from './projects.ts';
+import {
+  checkProject, endingRevenueFlags, projectBudget, projectPlanFeed, staffHourlyRate, staffUnitCost, STAFF_UPLIFT_PPM, validateProjectTerms, type ProjectPlan,
+} from './projects.ts';
 import { addDays, lastDayOf, projectCashFlow } from './project-cash-flow.ts';
 import { ore, sumOre } from './money.ts';
 
@@ -13,13 +15,38 @@ const base: ProjectPlan = {
     { role: 'Projektledare', year: 2022, monthlySalaryOre: kr(45_000), hours: 860 },
   ],
   costs: [{ year: 2021, category: 'resor', amountOre: kr(20_000) }, { year: 2022, category: 'resor', amountOre: kr(20_000) }],
-  financing: [],
+  financing: [], staffUpliftPpm: 0, maxShares: [],
 };
 
 describe('staff unit cost', () => {
   it('is monthly salary × 12 / 1 720 h, rounded to whole öre', () => {
     expect(staffHourlyRate(kr(45_000))).toBe(31_395); // 313,953… kr → 313,95 kr
     expect(staffHourlyRate(kr(43_000))).toBe(30_000);
+  });
+
+  it('is uplifted 2,4 % a year after the project\'s first year, rounded to whole öre each year', () => {
+    expect(STAFF_UPLIFT_PPM).toBe(24_000);
+    expect(staffUnitCost(kr(43_000), 2021, 2021, STAFF_UPLIFT_PPM)).toBe(30_000);
+    expect(staffUnitCost(kr(43_000), 2022, 2021, STAFF_UPLIFT_PPM)).toBe(30_720);
+    expect(staffUnitCost(kr(43_000), 2023, 2021, STAFF_UPLIFT_PPM)).toBe(31_457); // 30 720 × 1,024 = 31 457,28
+    expect(staffUnitCost(kr(43_000), 2020, 2021, STAFF_UPLIFT_PPM)).toBe(30_000);
+  });
+
+  it('feeds the uplifted rate into the budget of later years', () => {
+    const budget = projectBudget({ ...base, staffUpliftPpm: STAFF_UPLIFT_PPM });
+    expect(budget[0]?.staffOre).toBe(31_395 * 860);
+    expect(budget[1]?.staffOre).toBe(32_148 * 860); // 31 395 × 1,024 = 32 148,48 → 32 148
+  });
+});
+
+describe('maximum shares per project', () => {
+  it('accepts a lower or higher share within the funder\'s ceiling, never regional 1:1 above 50 %', () => {
+    expect(validateProjectTerms([{ funder: 'eruf', maxSharePpm: 600_000 }, { funder: 'regional-1-1', maxSharePpm: 400_000 }], STAFF_UPLIFT_PPM)).toEqual([]);
+    expect(validateProjectTerms([{ funder: 'regional-1-1', maxSharePpm: 600_000 }], STAFF_UPLIFT_PPM)).toEqual([
+      { field: 'maxShares', message: 'Högsta andel: Regionala projektmedel (1:1) får stå för högst 50 % av ett projekts kostnader; ange 0–50 %.' },
+    ]);
+    expect(validateProjectTerms([{ funder: 'okand', maxSharePpm: 1 }], 24_000)[0]?.field).toBe('maxShares');
+    expect(validateProjectTerms([], 200_000)[0]?.field).toBe('staffUpliftPercent');
   });
 });
 
@@ -52,6 +79,13 @@ describe('project budget and checks', () => {
     expect(checkProject(funded(0.55))).toEqual([{ field: 'financing', message: 'Finansiering: ERUF Övre Norrland (EU) står för 55,0 % av kostnaderna; högst 50 % är tillåtet.' }]);
   });
 
+  it('checks against the project\'s own maximum share where it has one', () => {
+    expect(checkProject({ ...funded(0.55), maxShares: [{ funder: 'eruf', maxSharePpm: 600_000 }] })).toEqual([]);
+    expect(checkProject({ ...funded(0.5), maxShares: [{ funder: 'eruf', maxSharePpm: 425_000 }] })).toEqual([
+      { field: 'financing', message: 'Finansiering: ERUF Övre Norrland (EU) står för 50,0 % av kostnaderna; högst 42,5 % är tillåtet i det här projektet.' },
+    ]);
+  });
+
   it('refuses other costs beside the 40 % flat rate, and years outside the period', () => {
     const issues = checkProject({ ...funded(0.5), flatRate: '40', costs: [...base.costs, { year: 2024, category: 'ovriga', amountOre: kr(1) }] });
     expect(issues.map((i) => i.message)).toEqual(expect.arrayContaining([
@@ -81,6 +115,7 @@ describe('cash flow', () => {
       startPeriod: '2021-01', endPeriod: '2021-06', flatRate: 'none', staff: [],
       costs: [{ year: 2021, category: 'externa-tjanster', amountOre: kr(600_000) }],
       financing: [{ funder: 'eruf', year: 2021, amountOre: kr(300_000) }, { funder: 'egen', year: 2021, amountOre: kr(300_000) }],
+      staffUpliftPpm: STAFF_UPLIFT_PPM, maxShares: [],
     };
     const cf = projectCashFlow(p, 3, 80);
     expect(cf.claims.map((c) => [c.fromPeriod, c.toPeriod, c.amountOre, c.paymentDay])).toEqual([

@@ -4,7 +4,7 @@
 // nothing is silently corrected.
 import { allocateLargestRemainder } from './allocate.ts';
 import { addOre, mulOre, ore, subOre, sumOre, ZERO_ORE, type Ore } from './money.ts';
-import { applyRate, rateFromPpm, type Rate } from './rate.ts';
+import { applyRate, rateFromPpm, upliftCompounded, type Rate } from './rate.ts';
 import { divRoundHalfAwayFromZero } from './rounding.ts';
 import { formatKr, formatRate } from './format.ts';
 import type { FieldError } from './agreement.ts';
@@ -47,6 +47,8 @@ export const STAFF_ACCOUNT = '4010';
 
 export type Funder = {
   readonly code: string; readonly name: string; readonly maxSharePpm: number; readonly account: string | null; readonly external: boolean;
+  /** The highest maximum share a project may set for this funder (a rule, not a call's terms). */
+  readonly ceilingPpm: number;
 };
 
 /**
@@ -56,15 +58,15 @@ export type Funder = {
  * the revenue account the plan gets the funding on; own funding is no revenue (the frame pays it).
  */
 export const FUNDERS: readonly Funder[] = [
-  { code: 'eruf', name: 'ERUF Övre Norrland (EU)', maxSharePpm: 500_000, account: '3710', external: true },
-  { code: 'esf', name: 'ESF+ (EU)', maxSharePpm: 540_000, account: '3710', external: true },
-  { code: 'interreg', name: 'Interreg Aurora (EU)', maxSharePpm: 650_000, account: '3710', external: true },
-  { code: 'regional-1-1', name: 'Regionala projektmedel (1:1)', maxSharePpm: 500_000, account: '3720', external: true },
-  { code: 'tillvaxtverket', name: 'Tillväxtverket', maxSharePpm: 1_000_000, account: '3720', external: true },
-  { code: 'vinnova', name: 'Vinnova', maxSharePpm: 1_000_000, account: '3720', external: true },
-  { code: 'kommuner', name: 'Kommuner', maxSharePpm: 1_000_000, account: '3730', external: true },
-  { code: 'privat', name: 'Privat finansiering', maxSharePpm: 1_000_000, account: '3990', external: true },
-  { code: 'egen', name: 'Egen finansiering (nämndens ram)', maxSharePpm: 1_000_000, account: null, external: false },
+  { code: 'eruf', name: 'ERUF Övre Norrland (EU)', maxSharePpm: 500_000, account: '3710', external: true, ceilingPpm: 1_000_000 },
+  { code: 'esf', name: 'ESF+ (EU)', maxSharePpm: 540_000, account: '3710', external: true, ceilingPpm: 1_000_000 },
+  { code: 'interreg', name: 'Interreg Aurora (EU)', maxSharePpm: 650_000, account: '3710', external: true, ceilingPpm: 1_000_000 },
+  { code: 'regional-1-1', name: 'Regionala projektmedel (1:1)', maxSharePpm: 500_000, account: '3720', external: true, ceilingPpm: 500_000 },
+  { code: 'tillvaxtverket', name: 'Tillväxtverket', maxSharePpm: 1_000_000, account: '3720', external: true, ceilingPpm: 1_000_000 },
+  { code: 'vinnova', name: 'Vinnova', maxSharePpm: 1_000_000, account: '3720', external: true, ceilingPpm: 1_000_000 },
+  { code: 'kommuner', name: 'Kommuner', maxSharePpm: 1_000_000, account: '3730', external: true, ceilingPpm: 1_000_000 },
+  { code: 'privat', name: 'Privat finansiering', maxSharePpm: 1_000_000, account: '3990', external: true, ceilingPpm: 1_000_000 },
+  { code: 'egen', name: 'Egen finansiering (nämndens ram)', maxSharePpm: 1_000_000, account: null, external: false, ceilingPpm: 1_000_000 },
 ];
 
 export const findFunder = (code: string): Funder | undefined => FUNDERS.find((f) => f.code === code);
@@ -81,6 +83,48 @@ export function staffHourlyRate(monthlySalary: Ore): Ore {
   return ore(Number(divRoundHalfAwayFromZero(BigInt(monthlySalary) * 12n, BigInt(ANNUAL_HOURS))));
 }
 
+/** The yearly uplift of the staff unit cost in EU budgets (DOMAIN.md): 2,4 %. */
+export const STAFF_UPLIFT_PPM = 24_000;
+
+/**
+ * The unit cost per hour in a project year: the hourly rate of the monthly salary (as of the project's
+ * first year), uplifted `upliftPpm` once for every year after the first, rounded to whole öre each year.
+ */
+export function staffUnitCost(monthlySalary: Ore, year: number, firstYear: number, upliftPpm: number): Ore {
+  return upliftCompounded(staffHourlyRate(monthlySalary), rateFromPpm(upliftPpm), Math.max(0, year - firstYear));
+}
+
+/** A project's own maximum share for a funder, where the call differs from the funder's default. */
+export type FunderShare = { readonly funder: string; readonly maxSharePpm: number };
+
+/** The maximum share that applies to `funder` in a project: the project's own value, else the funder's default. */
+export function maxShareFor(shares: readonly FunderShare[], funder: Funder): number {
+  return shares.find((s) => s.funder === funder.code)?.maxSharePpm ?? funder.maxSharePpm;
+}
+
+/** A project's maximum shares and staff uplift: each within what the funder's rules allow, each naming its field. */
+export function validateProjectTerms(shares: readonly FunderShare[], upliftPpm: number): FieldError[] {
+  const issues: FieldError[] = [];
+  if (!Number.isSafeInteger(upliftPpm) || upliftPpm < 0 || upliftPpm > 100_000) {
+    issues.push({ field: 'staffUpliftPercent', message: 'Uppräkning av enhetskostnaden: ange 0–10 % per år (2,4 % enligt EU:s modell).' });
+  }
+  const seen = new Set<string>();
+  for (const s of shares) {
+    const funder = findFunder(s.funder);
+    if (!funder) {
+      issues.push({ field: 'maxShares', message: `Högsta andel: finansiären "${s.funder}" finns inte.` });
+      continue;
+    }
+    if (seen.has(s.funder)) issues.push({ field: 'maxShares', message: `Högsta andel: ${funder.name} förekommer två gånger.` });
+    seen.add(s.funder);
+    if (!Number.isSafeInteger(s.maxSharePpm) || s.maxSharePpm < 0 || s.maxSharePpm > funder.ceilingPpm) {
+      const ceiling = formatRate(rateFromPpm(funder.ceilingPpm), 0).replace(/\u00a0/g, ' ');
+      issues.push({ field: 'maxShares', message: `Högsta andel: ${funder.name} får stå för högst ${ceiling} av ett projekts kostnader; ange 0–${ceiling}.` });
+    }
+  }
+  return issues;
+}
+
 export type StaffRow = { readonly role: string; readonly year: number; readonly monthlySalaryOre: Ore; readonly hours: number };
 export type CostRow = { readonly year: number; readonly category: CostCategory; readonly amountOre: Ore };
 export type FinancingRow = { readonly funder: string; readonly year: number; readonly amountOre: Ore };
@@ -88,7 +132,16 @@ export type FinancingRow = { readonly funder: string; readonly year: number; rea
 export type ProjectPlan = {
   readonly startPeriod: string; readonly endPeriod: string; readonly flatRate: FlatRate;
   readonly staff: readonly StaffRow[]; readonly costs: readonly CostRow[]; readonly financing: readonly FinancingRow[];
+  /** Yearly uplift of the staff unit cost in ppm (STAFF_UPLIFT_PPM by default). */
+  readonly staffUpliftPpm: number;
+  /** The project's own maximum shares; a funder not named here has its default. */
+  readonly maxShares: readonly FunderShare[];
 };
+
+/** The unit cost per hour of a staff row in its year, uplifted from the project's first year. */
+export function staffRowRate(p: Pick<ProjectPlan, 'startPeriod' | 'staffUpliftPpm'>, s: StaffRow): Ore {
+  return staffUnitCost(s.monthlySalaryOre, s.year, Number(p.startPeriod.slice(0, 4)), p.staffUpliftPpm);
+}
 
 export type YearBudget = {
   readonly year: number; readonly staffOre: Ore; readonly directOtherOre: Ore; readonly flatRateOre: Ore;
@@ -106,7 +159,7 @@ export function projectYears(p: Pick<ProjectPlan, 'startPeriod' | 'endPeriod'>):
 /** The cost budget per year: staff at unit cost, other direct costs, the flat rate on staff, and financing. */
 export function projectBudget(p: ProjectPlan): YearBudget[] {
   return projectYears(p).map((year) => {
-    const staffOre = sumOre(p.staff.filter((s) => s.year === year).map((s) => mulOre(staffHourlyRate(s.monthlySalaryOre), s.hours)));
+    const staffOre = sumOre(p.staff.filter((s) => s.year === year).map((s) => mulOre(staffRowRate(p, s), s.hours)));
     const directOtherOre = sumOre(p.costs.filter((c) => c.year === year).map((c) => c.amountOre));
     const flatRateOre = applyRate(staffOre, FLAT[p.flatRate]);
     const rows = p.financing.filter((f) => f.year === year);
@@ -152,13 +205,14 @@ export function checkProject(p: ProjectPlan): FieldError[] {
   const totalCost = sumOre(budget.map((y) => y.totalOre));
   for (const funder of FUNDERS) {
     const amount = sumOre(p.financing.filter((f) => f.funder === funder.code).map((f) => f.amountOre));
-    if (amount === 0 || funder.maxSharePpm >= 1_000_000) continue;
+    const maxPpm = maxShareFor(p.maxShares, funder);
+    if (amount === 0 || maxPpm >= 1_000_000) continue;
     // amount / cost > max ⇔ amount × 10^6 > max × cost, in integers.
-    if (totalCost === 0 || BigInt(amount) * 1_000_000n > BigInt(funder.maxSharePpm) * BigInt(totalCost)) {
+    if (totalCost === 0 || BigInt(amount) * 1_000_000n > BigInt(maxPpm) * BigInt(totalCost)) {
       const sharePpm = totalCost === 0 ? 1_000_000 : Number(divRoundHalfAwayFromZero(BigInt(amount) * 1_000_000n, BigInt(totalCost)));
       issues.push({
         field: 'financing',
-        message: `Finansiering: ${funder.name} står för ${formatRate(rateFromPpm(sharePpm), 1).replace(/\u00a0/g, ' ')} av kostnaderna; högst ${formatRate(rateFromPpm(funder.maxSharePpm), 0).replace(/\u00a0/g, ' ')} är tillåtet.`,
+        message: `Finansiering: ${funder.name} står för ${formatRate(rateFromPpm(sharePpm), 1).replace(/\u00a0/g, ' ')} av kostnaderna; högst ${formatRate(rateFromPpm(maxPpm), maxPpm % 10_000 === 0 ? 0 : 1).replace(/\u00a0/g, ' ')} är tillåtet${maxPpm === funder.maxSharePpm ? '' : ' i det här projektet'}.`,
       });
     }
   }

@@ -8,15 +8,16 @@ import { requireVersion } from './overview.ts';
 import type { DbOrTx } from '../db/database.ts';
 import type { OrganisationRow } from '../db/repositories/organisations.ts';
 import {
-  deleteProjectPlanLines, findProject, insertProject, listProjects, loadProjectBudget, replaceProjectBudget, updateProject,
+  deleteProjectPlanLines, findProject, insertProject, listFunderShares, listProjects, loadProjectBudget, replaceFunderShares, replaceProjectBudget, updateProject,
   type ProjectFields, type ProjectRow,
 } from '../db/repositories/projects.ts';
 import { insertPlanLines, type NewPlanLine } from '../db/repositories/plan-lines.ts';
 import { findAccount, listAccountRanges } from '../db/repositories/reference.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
 import {
-  COST_CATEGORIES, FUNDERS, STAFF_ACCOUNT, checkProject, endingRevenueFlags, findFunder, isDraftStatus, projectBudget, projectPlanFeed,
-  projectStatusLabel, staffHourlyRate, type CostRow, type FinancingRow, type FlatRate, type ProjectPlan, type ProjectStatus, type StaffRow, type YearBudget,
+  COST_CATEGORIES, FUNDERS, STAFF_ACCOUNT, STAFF_UPLIFT_PPM, checkProject, endingRevenueFlags, findFunder, isDraftStatus, projectBudget, projectPlanFeed,
+  projectStatusLabel, staffRowRate, validateProjectTerms, type CostRow, type FinancingRow, type FlatRate, type FunderShare, type ProjectPlan, type ProjectStatus,
+  type StaffRow, type YearBudget,
 } from '../domain/projects.ts';
 import { projectCashFlow, type CashFlow } from '../domain/project-cash-flow.ts';
 import type { FieldError } from '../domain/agreement.ts';
@@ -25,7 +26,9 @@ import { canEditVersion } from '../domain/plan.ts';
 import { ore, sumOre, type Ore } from '../domain/money.ts';
 import { parsePeriod } from '../domain/period.ts';
 
-export type ProjectBudgetRows = { readonly staff: readonly StaffRow[]; readonly costs: readonly CostRow[]; readonly financing: readonly FinancingRow[] };
+export type ProjectBudgetRows = {
+  readonly staff: readonly StaffRow[]; readonly costs: readonly CostRow[]; readonly financing: readonly FinancingRow[]; readonly maxShares: readonly FunderShare[];
+};
 
 export type ProjectDetail = {
   readonly project: ProjectRow; readonly budget: ProjectBudgetRows; readonly years: readonly YearBudget[];
@@ -33,7 +36,16 @@ export type ProjectDetail = {
   readonly issues: readonly FieldError[]; readonly cashFlow: CashFlow;
 };
 
-const planOf = (p: ProjectRow, b: ProjectBudgetRows): ProjectPlan => ({ startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, ...b });
+const planOf = (p: Pick<ProjectRow, 'startPeriod' | 'endPeriod' | 'flatRate' | 'staffUpliftPpm'>, b: ProjectBudgetRows): ProjectPlan => ({
+  startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, staffUpliftPpm: p.staffUpliftPpm,
+  staff: b.staff, costs: b.costs, financing: b.financing, maxShares: b.maxShares,
+});
+
+/** A project's staff, costs, financing and its own maximum shares. */
+async function loadBudget(db: DbOrTx, projectId: number): Promise<ProjectBudgetRows> {
+  const [budget, maxShares] = await Promise.all([loadProjectBudget(db, projectId), listFunderShares(db, projectId)]);
+  return { ...budget, maxShares };
+}
 
 async function requireProject(db: DbOrTx, org: OrganisationRow, code: string): Promise<ProjectRow> {
   const p = await findProject(db, org.id, code);
@@ -44,7 +56,7 @@ async function requireProject(db: DbOrTx, org: OrganisationRow, code: string): P
 export async function listProjectsOf(ctx: ServiceContext, org: OrganisationRow): Promise<Array<{ project: ProjectRow; totalCostOre: Ore; financingOre: Ore; issueCount: number }>> {
   const projects = await listProjects(ctx.db, org.id);
   return Promise.all(projects.map(async (project) => {
-    const plan = planOf(project, await loadProjectBudget(ctx.db, project.id));
+    const plan = planOf(project, await loadBudget(ctx.db, project.id));
     const years = projectBudget(plan);
     return {
       project, totalCostOre: sumOre(years.map((y) => y.totalOre)), financingOre: sumOre(years.map((y) => y.financingOre)),
@@ -55,19 +67,27 @@ export async function listProjectsOf(ctx: ServiceContext, org: OrganisationRow):
 
 export async function getProject(ctx: ServiceContext, org: OrganisationRow, code: string): Promise<ProjectDetail> {
   const project = await requireProject(ctx.db, org, code);
-  const budget = await loadProjectBudget(ctx.db, project.id);
+  const budget = await loadBudget(ctx.db, project.id);
   const plan = planOf(project, budget);
   return {
     project, budget, years: projectBudget(plan),
     staffRates: budget.staff.map((s) => {
-      const rate = staffHourlyRate(s.monthlySalaryOre);
+      const rate = staffRowRate(plan, s);
       return { role: s.role, year: s.year, hourlyRateOre: rate, costOre: ore(rate * s.hours) };
     }),
     issues: checkProject(plan), cashFlow: projectCashFlow(plan, project.claimIntervalMonths, project.paymentLagDays),
   };
 }
 
-export type ProjectInput = ProjectFields & { readonly staff: readonly StaffRow[]; readonly costs: readonly CostRow[]; readonly financing: readonly FinancingRow[] };
+export type ProjectInput = ProjectFields & {
+  readonly staff: readonly StaffRow[]; readonly costs: readonly CostRow[]; readonly financing: readonly FinancingRow[]; readonly maxShares: readonly FunderShare[];
+};
+
+/** What a save sends: the staff uplift and the maximum shares may be left out, and then stay as they are. */
+export type ProjectUpdate = Omit<ProjectInput, 'staffUpliftPpm' | 'maxShares'> & { readonly staffUpliftPpm?: number; readonly maxShares?: readonly FunderShare[] };
+
+/** The default a new project gets when the request leaves the uplift out. */
+export const DEFAULT_STAFF_UPLIFT_PPM = STAFF_UPLIFT_PPM;
 
 /** The input's own problems (not the financing rules): each names its field. */
 function validateInput(i: ProjectInput): void {
@@ -97,6 +117,8 @@ function validateInput(i: ProjectInput): void {
     if (seen.has(`f${f.year}${f.funder}`)) throw invalid('financing', `Finansiering: ${f.funder} ${f.year} förekommer två gånger.`);
     seen.add(`f${f.year}${f.funder}`);
   }
+  const terms = validateProjectTerms(i.maxShares, i.staffUpliftPpm)[0];
+  if (terms) throw invalid(terms.field, terms.message);
 }
 
 /** A project that breaks a rule may be saved only as a draft (planerat): never applied for, granted or closed. */
@@ -108,28 +130,30 @@ function requireRulesForStatus(status: ProjectStatus, issues: readonly FieldErro
 export async function createProject(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, code: string, input: ProjectInput): Promise<ProjectDetail> {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(code)) throw invalid('code', 'Kod: 1–40 tecken, bokstäver a–z, siffror, - och _.');
   validateInput(input);
-  const issues = checkProject({ startPeriod: input.startPeriod, endPeriod: input.endPeriod, flatRate: input.flatRate, staff: input.staff, costs: input.costs, financing: input.financing });
-  requireRulesForStatus(input.status, issues);
+  requireRulesForStatus(input.status, checkProject(planOf(input, input)));
   await ctx.db.transaction().execute(async (tx) => {
     if (await findProject(tx, org.id, code)) throw new ServiceError('conflict', `Det finns redan ett projekt med koden ${code}.`, { field: 'code' });
     const id = await insertProject(tx, { ...input, tenantId: org.tenantId, orgId: org.id, code });
     await replaceProjectBudget(tx, org.tenantId, id, input);
+    await replaceFunderShares(tx, org.tenantId, id, input.maxShares);
     await appendAudit(tx, { tenantId: org.tenantId, actor: user.username, action: 'project.create', entity: 'project', entityId: code, before: null, after: input });
   });
   return getProject(ctx, org, code);
 }
 
-export async function saveProject(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, code: string, revision: number, input: ProjectInput): Promise<ProjectDetail> {
-  validateInput(input);
-  const issues = checkProject({ startPeriod: input.startPeriod, endPeriod: input.endPeriod, flatRate: input.flatRate, staff: input.staff, costs: input.costs, financing: input.financing });
-  requireRulesForStatus(input.status, issues);
+export async function saveProject(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, code: string, revision: number, update: ProjectUpdate): Promise<ProjectDetail> {
   await ctx.db.transaction().execute(async (tx) => {
     const before = await requireProject(tx, org, code);
-    const beforeBudget = await loadProjectBudget(tx, before.id);
+    const beforeBudget = await loadBudget(tx, before.id);
+    // Left out, the uplift and the maximum shares stay as they are; the checks see what will be saved.
+    const input: ProjectInput = { ...update, staffUpliftPpm: update.staffUpliftPpm ?? before.staffUpliftPpm, maxShares: update.maxShares ?? beforeBudget.maxShares };
+    validateInput(input);
+    requireRulesForStatus(input.status, checkProject(planOf(input, input)));
     if (!(await updateProject(tx, before.id, revision, input))) {
       throw new ServiceError('conflict', 'Projektet har ändrats av någon annan sedan du läste det. Läs in det igen och gör om ändringen.', { field: 'revision' });
     }
     await replaceProjectBudget(tx, org.tenantId, before.id, input);
+    await replaceFunderShares(tx, org.tenantId, before.id, input.maxShares);
     await appendAudit(tx, { tenantId: org.tenantId, actor: user.username, action: 'project.update', entity: 'project', entityId: code, before: { ...before, ...beforeBudget }, after: input });
   });
   return getProject(ctx, org, code);
@@ -147,7 +171,7 @@ export async function applyProjectToVersion(ctx: ServiceContext, user: AuthUser,
     if (!editable.ok) throw new ServiceError('version_adopted', editable.error);
     if (version.kind === 'actual') throw invalid('version', 'Version: projekt läggs in i en budget, prognos eller ett scenario, inte i utfallet.');
     const project = await requireProject(tx, org, code);
-    const budget = await loadProjectBudget(tx, project.id);
+    const budget = await loadBudget(tx, project.id);
     const plan = planOf(project, budget);
     const issues = checkProject(plan);
     if (issues.length > 0) throw invalid('project', `Projekt: ${project.name} bryter mot reglerna och läggs inte in i planen. ${issues.map((i) => i.message).join(' ')}`);
@@ -193,7 +217,7 @@ export type PlanFeedView = {
 export async function projectPlanYears(ctx: ServiceContext, org: OrganisationRow, firstYear: number, lastYear: number): Promise<PlanFeedView> {
   if (lastYear < firstYear || lastYear - firstYear > 10) throw invalid('lastYear', 'År: välj högst tio år framåt.');
   const projects = (await listProjects(ctx.db, org.id)).filter((p) => !isDraftStatus(p.status));
-  const plans = await Promise.all(projects.map(async (p) => ({ p, plan: planOf(p, await loadProjectBudget(ctx.db, p.id)) })));
+  const plans = await Promise.all(projects.map(async (p) => ({ p, plan: planOf(p, await loadBudget(ctx.db, p.id)) })));
   const years = [];
   for (let year = firstYear; year <= lastYear; year++) {
     const feeds = plans.flatMap(({ plan }) => projectPlanFeed(plan).filter((f) => f.year === year));
@@ -213,7 +237,7 @@ export async function projectFinancingTable(ctx: ServiceContext, org: Organisati
   const projects = await listProjects(ctx.db, org.id);
   const rows = [];
   for (const p of projects) {
-    const budget = await loadProjectBudget(ctx.db, p.id);
+    const budget = await loadBudget(ctx.db, p.id);
     const y = projectBudget(planOf(p, budget)).find((x) => x.year === year);
     if (!y) continue;
     rows.push({

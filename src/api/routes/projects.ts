@@ -9,27 +9,36 @@ import {
 import { requireUser } from '../session.ts';
 import { resolveOrganisation } from '../../services/organisations.ts';
 import {
-  applyProjectToVersion, createProject, getProject, listProjectsOf, projectPlanYears, saveProject, type ProjectDetail as Detail, type ProjectInput,
+  DEFAULT_STAFF_UPLIFT_PPM, applyProjectToVersion, createProject, getProject, listProjectsOf, projectPlanYears, saveProject, type ProjectDetail as Detail,
+  type ProjectUpdate,
 } from '../../services/projects.ts';
-import { COST_CATEGORIES, FUNDERS, findFunder, flatRateLabel, projectStatusLabel, type CostCategory } from '../../domain/projects.ts';
+import { COST_CATEGORIES, FUNDERS, findFunder, flatRateLabel, maxShareFor, projectStatusLabel, type CostCategory } from '../../domain/projects.ts';
 import { ore } from '../../domain/money.ts';
 import type { ApiOptions } from '../server.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['projekt'];
 
-type Body = Omit<ProjectInput, 'staff' | 'costs' | 'financing'> & {
+type Body = Omit<ProjectUpdate, 'staff' | 'costs' | 'financing' | 'staffUpliftPpm' | 'maxShares'> & {
   staff: Array<{ role: string; year: number; monthlySalaryOre: number; hours: number }>;
   costs: Array<{ year: number; category: string; amountOre: number }>;
   financing: Array<{ funder: string; year: number; amountOre: number }>;
+  staffUpliftPercent?: number;
+  maxShares?: Array<{ funder: string; maxSharePercent: number }>;
 };
 
-const toInput = (b: Body): ProjectInput => ({
+/** Percent (up to four decimals) to parts per million. */
+const ppm = (percent: number): number => Math.round(percent * 10_000);
+const percent = (partsPerMillion: number): number => partsPerMillion / 10_000;
+
+const toInput = (b: Body): ProjectUpdate => ({
   name: b.name, programme: b.programme, status: b.status, startPeriod: b.startPeriod, endPeriod: b.endPeriod, flatRate: b.flatRate,
   claimIntervalMonths: b.claimIntervalMonths, paymentLagDays: b.paymentLagDays,
   staff: b.staff.map((s) => ({ ...s, monthlySalaryOre: ore(s.monthlySalaryOre) })),
   costs: b.costs.map((c) => ({ year: c.year, category: c.category as CostCategory, amountOre: ore(c.amountOre) })),
   financing: b.financing.map((f) => ({ ...f, amountOre: ore(f.amountOre) })),
+  ...(b.staffUpliftPercent === undefined ? {} : { staffUpliftPpm: ppm(b.staffUpliftPercent) }),
+  ...(b.maxShares === undefined ? {} : { maxShares: b.maxShares.map((m) => ({ funder: m.funder, maxSharePpm: ppm(m.maxSharePercent) })) }),
 });
 
 const toBody = (d: Detail, canEdit: boolean, orgExample: boolean) => {
@@ -38,6 +47,11 @@ const toBody = (d: Detail, canEdit: boolean, orgExample: boolean) => {
     code: p.code, name: p.name, programme: p.programme, status: p.status, statusLabel: projectStatusLabel(p.status),
     startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, flatRateLabel: flatRateLabel(p.flatRate),
     claimIntervalMonths: p.claimIntervalMonths, paymentLagDays: p.paymentLagDays, revision: p.revision, isExample: p.isExample || orgExample, canEdit,
+    staffUpliftPercent: percent(p.staffUpliftPpm),
+    funderShares: FUNDERS.map((f) => ({
+      funder: f.code, name: f.name, maxSharePercent: percent(maxShareFor(d.budget.maxShares, f)), defaultPercent: percent(f.maxSharePpm),
+      ceilingPercent: percent(f.ceilingPpm), own: d.budget.maxShares.some((m) => m.funder === f.code),
+    })),
     staff: d.budget.staff.map((s, i) => ({ ...s, hourlyRateOre: d.staffRates[i]?.hourlyRateOre ?? ore(0), costOre: d.staffRates[i]?.costOre ?? ore(0) })),
     costs: d.budget.costs.map((c) => ({ ...c, categoryName: COST_CATEGORIES.find((x) => x.code === c.category)?.name ?? c.category })),
     financing: d.budget.financing.map((f) => ({ ...f, funderName: findFunder(f.funder)?.name ?? f.funder })),
@@ -52,7 +66,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, 
     schema: { tags, summary: 'Finansiärer och deras högsta andel av projektets kostnader', response: { 200: Funders, 401: ErrorBody } },
   }, async (request) => {
     requireUser(request);
-    return FUNDERS.map((f) => ({ code: f.code, name: f.name, maxSharePercent: f.maxSharePpm / 10_000, external: f.external }));
+    return FUNDERS.map((f) => ({ code: f.code, name: f.name, maxSharePercent: percent(f.maxSharePpm), ceilingPercent: percent(f.ceilingPpm), external: f.external }));
   });
 
   app.get('/api/orgs/:orgCode/projects', {
@@ -72,7 +86,8 @@ export const projectRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, 
   }, async (request, reply) => {
     const user = requireUser(request);
     const { org, canEdit } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
-    const d = await createProject(ctx, user, org, request.body.code, toInput(request.body));
+    const input = toInput(request.body);
+    const d = await createProject(ctx, user, org, request.body.code, { ...input, staffUpliftPpm: input.staffUpliftPpm ?? DEFAULT_STAFF_UPLIFT_PPM, maxShares: input.maxShares ?? [] });
     return reply.status(201).send(toBody(d, canEdit, org.isExample));
   });
 

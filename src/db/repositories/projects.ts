@@ -3,25 +3,26 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../database.ts';
 import { toOre, toSafeNumber } from '../convert.ts';
-import type { CostCategory, CostRow, FinancingRow, FlatRate, ProjectStatus, StaffRow } from '../../domain/projects.ts';
+import type { CostCategory, CostRow, FinancingRow, FlatRate, FunderShare, ProjectStatus, StaffRow } from '../../domain/projects.ts';
 
 export type ProjectRow = {
   readonly id: number; readonly tenantId: number; readonly orgId: number; readonly code: string; readonly name: string;
   readonly programme: string; readonly status: ProjectStatus; readonly startPeriod: string; readonly endPeriod: string;
   readonly flatRate: FlatRate; readonly claimIntervalMonths: number; readonly paymentLagDays: number;
-  readonly isExample: boolean; readonly revision: number;
+  readonly isExample: boolean; readonly revision: number; readonly staffUpliftPpm: number;
 };
 
 type Raw = {
   id: string; tenant_id: string; org_id: string; code: string; name: string; programme: string; status: ProjectStatus;
   start_period: string; end_period: string; flat_rate: FlatRate; claim_interval_months: number; payment_lag_days: number;
-  is_example: boolean; revision: number;
+  is_example: boolean; revision: number; staff_uplift_ppm: number;
 };
 
 const toRow = (r: Raw): ProjectRow => ({
   id: toSafeNumber(r.id, 'project.id'), tenantId: toSafeNumber(r.tenant_id, 'project.tenant_id'), orgId: toSafeNumber(r.org_id, 'project.org_id'),
   code: r.code, name: r.name, programme: r.programme, status: r.status, startPeriod: r.start_period, endPeriod: r.end_period,
   flatRate: r.flat_rate, claimIntervalMonths: r.claim_interval_months, paymentLagDays: r.payment_lag_days, isExample: r.is_example, revision: r.revision,
+  staffUpliftPpm: r.staff_uplift_ppm,
 });
 
 export async function listProjects(db: DbOrTx, orgId: number): Promise<ProjectRow[]> {
@@ -36,14 +37,14 @@ export async function findProject(db: DbOrTx, orgId: number, code: string): Prom
 
 export type ProjectFields = {
   readonly name: string; readonly programme: string; readonly status: ProjectStatus; readonly startPeriod: string; readonly endPeriod: string;
-  readonly flatRate: FlatRate; readonly claimIntervalMonths: number; readonly paymentLagDays: number;
+  readonly flatRate: FlatRate; readonly claimIntervalMonths: number; readonly paymentLagDays: number; readonly staffUpliftPpm: number;
 };
 
 export async function insertProject(db: DbOrTx, p: ProjectFields & { tenantId: number; orgId: number; code: string; isExample?: boolean }): Promise<number> {
   const row = await db.insertInto('project').values({
     tenant_id: p.tenantId, org_id: p.orgId, code: p.code, name: p.name, programme: p.programme, status: p.status,
     start_period: p.startPeriod, end_period: p.endPeriod, flat_rate: p.flatRate, claim_interval_months: p.claimIntervalMonths,
-    payment_lag_days: p.paymentLagDays, is_example: p.isExample ?? false,
+    payment_lag_days: p.paymentLagDays, is_example: p.isExample ?? false, staff_uplift_ppm: p.staffUpliftPpm,
   }).returning('id').executeTakeFirstOrThrow();
   return toSafeNumber(row.id, 'project.id');
 }
@@ -52,7 +53,7 @@ export async function insertProject(db: DbOrTx, p: ProjectFields & { tenantId: n
 export async function updateProject(db: DbOrTx, id: number, revision: number, p: ProjectFields): Promise<boolean> {
   const r = await db.updateTable('project').set({
     name: p.name, programme: p.programme, status: p.status, start_period: p.startPeriod, end_period: p.endPeriod, flat_rate: p.flatRate,
-    claim_interval_months: p.claimIntervalMonths, payment_lag_days: p.paymentLagDays, revision: sql`revision + 1`,
+    claim_interval_months: p.claimIntervalMonths, payment_lag_days: p.paymentLagDays, staff_uplift_ppm: p.staffUpliftPpm, revision: sql`revision + 1`,
   }).where('id', '=', String(id)).where('revision', '=', revision).executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
@@ -90,6 +91,18 @@ export async function loadProjectBudget(db: DbOrTx, projectId: number): Promise<
     costs: costs.map((c) => ({ year: c.year, category: c.category as CostCategory, amountOre: toOre(c.amount_ore, 'project_cost.amount_ore') })),
     financing: financing.map((f) => ({ funder: f.funder, year: f.year, amountOre: toOre(f.amount_ore, 'project_financing.amount_ore') })),
   };
+}
+
+/** The project's own maximum shares per funder (a funder without one has its default). */
+export async function listFunderShares(db: DbOrTx, projectId: number): Promise<FunderShare[]> {
+  const rows = await db.selectFrom('project_funder_share').select(['funder', 'max_share_ppm']).where('project_id', '=', String(projectId)).orderBy('funder').execute();
+  return rows.map((r) => ({ funder: r.funder, maxSharePpm: r.max_share_ppm }));
+}
+
+export async function replaceFunderShares(db: DbOrTx, tenantId: number, projectId: number, shares: readonly FunderShare[]): Promise<void> {
+  await db.deleteFrom('project_funder_share').where('project_id', '=', String(projectId)).execute();
+  if (shares.length === 0) return;
+  await db.insertInto('project_funder_share').values(shares.map((s) => ({ tenant_id: tenantId, project_id: projectId, funder: s.funder, max_share_ppm: s.maxSharePpm }))).execute();
 }
 
 /** Removes the lines a project put into a version (before putting in the current ones). */

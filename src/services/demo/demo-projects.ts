@@ -4,7 +4,7 @@
 // 50 % rule of the regional 1:1 funds on purpose, to show that it cannot be applied for as it is.
 import type { Tx } from '../../db/database.ts';
 import { insertProject, replaceProjectBudget } from '../../db/repositories/projects.ts';
-import { projectBudget, type CostRow, type FinancingRow, type FlatRate, type ProjectPlan, type ProjectStatus, type StaffRow } from '../../domain/projects.ts';
+import { projectBudget, STAFF_UPLIFT_PPM, type CostRow, type FinancingRow, type FlatRate, type ProjectPlan, type ProjectStatus, type StaffRow } from '../../domain/projects.ts';
 import { ore, oreFromKronor } from '../../domain/money.ts';
 
 type DemoProject = {
@@ -58,7 +58,9 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
 
 /** Funding per year from per-mille shares of the year's cost, each rounded down; own funding takes the rest. */
 function financingOf(p: DemoProject): FinancingRow[] {
-  const plan: ProjectPlan = { startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, staff: p.staff, costs: p.costs, financing: [] };
+  const plan: ProjectPlan = {
+    startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, staff: p.staff, costs: p.costs, financing: [], staffUpliftPpm: STAFF_UPLIFT_PPM, maxShares: [],
+  };
   return projectBudget(plan).flatMap((y) => {
     const rows = Object.entries(p.shares).map(([funder, pm]) => ({ funder, year: y.year, amountOre: ore(Math.floor((y.totalOre * pm) / 1_000)) }));
     const rest = y.totalOre - rows.reduce((s, r) => s + r.amountOre, 0);
@@ -71,6 +73,7 @@ export async function loadDemoProjects(tx: Tx, tenantId: number, committeeId: nu
     const id = await insertProject(tx, {
       tenantId, orgId: committeeId, code: p.code, name: p.name, programme: p.programme, status: p.status, startPeriod: p.startPeriod,
       endPeriod: p.endPeriod, flatRate: p.flatRate, claimIntervalMonths: p.claimIntervalMonths, paymentLagDays: 80, isExample: true,
+      staffUpliftPpm: STAFF_UPLIFT_PPM,
     });
     await replaceProjectBudget(tx, tenantId, id, { staff: p.staff, costs: p.costs, financing: financingOf(p) });
   }
