@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   database_not_empty: 409,
   database_unavailable: 503,
   too_many_attempts: 429,
+  pdf_unavailable: 503,
 };
 
 type AjvError = { keyword: string; instancePath: string; params: Record<string, unknown>; message?: string };
@@ -50,6 +51,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const body: Record<string, unknown> = { error: error.code, message: error.message };
     if (error.field !== undefined) body['field'] = error.field;
     if (error.current !== undefined) body['current'] = error.current;
+    if (error.problems !== undefined) body['problems'] = error.problems;
     void reply.status(STATUS[error.code]).send(body);
     return;
   }

@@ -10,7 +10,6 @@ import { openRuntime, type AppConfig } from '../app.ts';
 import { ServiceError } from '../services/errors.ts';
 import { EXPORT_FORMATS, underlagReportFor, type ExportFormat } from '../services/underlag-output.ts';
 import { findOrganisationByCode } from '../db/repositories/organisations.ts';
-import { PdfUnavailableError } from '../reports/index.ts';
 
 type ReportOptions = { org: string; year: string; version?: string; format: string; out: string };
 
@@ -39,11 +38,8 @@ export function addReportCommand(program: Command, config: (cmd: Command) => App
       try {
         const org = await findOrganisationByCode(runtime.ctx.db, options.org);
         if (!org) throw new ServiceError('not_found', `--org: organisationen ${options.org} finns inte.`);
-        const file = await underlagReportFor(runtime.ctx, org, year, options.version, format, { chromiumPath: process.env['RAMPLAN_CHROMIUM'] })
-          .catch((error: unknown) => {
-            if (error instanceof PdfUnavailableError) throw new ServiceError('validation', error.message);
-            throw error;
-          });
+        // A PDF without Chromium is the catalog's pdf_unavailable; its Swedish message says how to get it.
+        const file = await underlagReportFor(runtime.ctx, org, year, options.version, format, { chromiumPath: process.env['RAMPLAN_CHROMIUM'] });
         // Written beside the target and renamed, so a failure never leaves half a file under the name.
         const partial = `${out}.${String(process.pid)}.tmp`;
         await writeFile(partial, file.bytes);

@@ -3,7 +3,7 @@
 // and the four outputs (HTML, DOCX, PDF, XLSX) from that one model. Also the drafted sentences offered
 // to the writer, and the comparison of two revisions.
 import type { ServiceContext } from './context.ts';
-import { notFound } from './errors.ts';
+import { ServiceError, notFound } from './errors.ts';
 import { gatherUnderlagData, resolveScope, swedishLocalTime, type UnderlagScope } from './underlag-data.ts';
 import { parseContent, type Section } from './underlag-content.ts';
 import { compareFigures, compareSections, printedFigures, type Comparison } from './underlag-compare.ts';
@@ -13,7 +13,7 @@ import { listTenantOrganisations } from '../db/repositories/organisations.ts';
 import { findRevision, findUnderlagFor, type RevisionRow, type UnderlagRow } from '../db/repositories/underlag.ts';
 import { findVersion, type VersionRow } from '../db/repositories/versions.ts';
 import {
-  buildUnderlagModel, contentText, defaultUnderlagTemplate, draftBalanceSentence, draftLargestCostsSentence, draftResultContent,
+  PdfUnavailableError, buildUnderlagModel, contentText, defaultUnderlagTemplate, draftBalanceSentence, draftLargestCostsSentence, draftResultContent,
   draftResultHistorySentence, draftRevenueSharesContent, renderDocx, renderHtml, renderPdf, renderXlsx, text,
   type InlineNode, type UnderlagData, type UnderlagInput, type UnderlagReport, type UnderlagStatus,
 } from '../reports/index.ts';
@@ -88,12 +88,17 @@ export async function requireRevision(ctx: { readonly db: DbOrTx }, doc: Underla
   return row;
 }
 
+/** One format of a report; a PDF without Chromium is the catalog's `pdf_unavailable` (503 in the API). */
 export async function renderReport(report: UnderlagReport, format: ExportFormat, options: OutputOptions = {}): Promise<Uint8Array> {
   switch (format) {
     case 'html': return new TextEncoder().encode(renderHtml(report));
     case 'docx': return renderDocx(report);
     case 'xlsx': return renderXlsx(report);
-    case 'pdf': return renderPdf(report, options.chromiumPath === undefined ? {} : { chromiumPath: options.chromiumPath });
+    case 'pdf':
+      return renderPdf(report, options.chromiumPath === undefined ? {} : { chromiumPath: options.chromiumPath }).catch((error: unknown) => {
+        if (error instanceof PdfUnavailableError) throw new ServiceError('pdf_unavailable', error.message);
+        throw error;
+      });
   }
 }
 

@@ -13,7 +13,6 @@ import {
 import { compareRevisionsOf, draftsFor, exportRevision } from '../../services/underlag-output.ts';
 import { listRevisions, listUnderlagTransitions, type RevisionMeta, type UnderlagRow } from '../../db/repositories/underlag.ts';
 import { statusLabel } from '../../domain/workflow.ts';
-import { PdfUnavailableError } from '../../reports/index.ts';
 import type { OrgAccess } from '../../services/organisations.ts';
 import type { ServiceContext } from '../../services/context.ts';
 
@@ -285,12 +284,8 @@ export const underlagRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app,
   }, async (request, reply) => {
     const access = requireAccess(request);
     const doc = await requireUnderlag(ctx, access, request.params.id);
-    try {
-      const file = await exportRevision(ctx, access.org, doc, request.query.revision, request.query.format, { chromiumPath: process.env['RAMPLAN_CHROMIUM'] });
-      return await reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(Buffer.from(file.bytes));
-    } catch (error) {
-      if (error instanceof PdfUnavailableError) return reply.status(503).send({ error: 'pdf_unavailable', message: error.message });
-      throw error;
-    }
+    // A PDF without Chromium is the catalog's pdf_unavailable: 503 with the message that says how to get it.
+    const file = await exportRevision(ctx, access.org, doc, request.query.revision, request.query.format, { chromiumPath: process.env['RAMPLAN_CHROMIUM'] });
+    return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(Buffer.from(file.bytes));
   });
 };
