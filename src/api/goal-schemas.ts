@@ -43,7 +43,9 @@ export const Goal = Type.Object({
     progressLabel: Type.String(),
     kolada: Type.Array(KoladaValue),
   })),
-  activities: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), owner: Type.String(), dueDay: Type.String(), done: Type.Boolean() })),
+  activities: Type.Array(Type.Object({
+    id: Type.Integer(), title: Type.String(), owner: Type.String(), dueDay: Type.String(), done: Type.Boolean(), doneBy: Nullable(Type.String()), doneAt: Nullable(Type.String()),
+  })),
   assessments: Type.Array(Type.Object({ period: Type.String(), assessment: AssessmentCode, label: Type.String(), comment: Type.String() })),
 });
 
@@ -62,6 +64,8 @@ export const NewIndicatorBody = Type.Object({
 export const NewActivityBody = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 300 }), owner: Type.String({ minLength: 1, maxLength: 200 }), dueDay: Type.String({ minLength: 1, maxLength: 10 }),
 }, { additionalProperties: false });
+
+export const ActivityDoneBody = Type.Object({ done: Type.Boolean() }, { additionalProperties: false });
 
 export const AssessmentBody = Type.Object({
   period: Type.String({ minLength: 1, maxLength: 10 }), assessment: AssessmentCode, comment: Type.String({ maxLength: 4000 }),

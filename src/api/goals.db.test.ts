@@ -106,6 +106,25 @@ describe('goals', () => {
     expect(g?.assessments[0]?.label).toBe('Delvis uppfyllt');
   });
 
+  it('marks an activity done with who and when, and back; a reader may not, another organisation\'s id is not found', async () => {
+    const goals = (await get('/api/orgs/RUN/goals?year=2020', ekonom)).json<Array<Goal & { activities: Array<{ id: number; done: boolean; doneBy: string | null; doneAt: string | null }> }>>();
+    const activity = goals.flatMap((g) => g.activities).find((a) => !a.done);
+    if (!activity) throw new Error('no open activity in the demo');
+    const auditBefore = Number((await fx.app.runtime.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    expect((await send('PUT', `/api/orgs/RUN/activities/${activity.id}/done`, ledamot, { done: true })).statusCode).toBe(403);
+    expect((await send('PUT', '/api/orgs/RUN/activities/999999/done', ekonom, { done: true })).statusCode).toBe(404);
+    expect((await send('PUT', `/api/orgs/RUN/activities/${activity.id}/done`, ekonom, { done: 'ja' })).json()).toMatchObject({ field: 'done' });
+    expect((await send('PUT', `/api/orgs/RUN/activities/${activity.id}/done`, ekonom, { done: true })).statusCode).toBe(204);
+    const read = async () => (await get('/api/orgs/RUN/goals?year=2020', ledamot)).json<typeof goals>().flatMap((g) => g.activities).find((a) => a.id === activity.id);
+    const done = await read();
+    expect(done).toMatchObject({ done: true, doneBy: expect.stringContaining('(ekonom)') });
+    expect(Number.isNaN(Date.parse(done?.doneAt ?? ''))).toBe(false);
+    expect((await send('PUT', `/api/orgs/RUN/activities/${activity.id}/done`, ekonom, { done: false })).statusCode).toBe(204);
+    expect(await read()).toMatchObject({ done: false, doneBy: null, doneAt: null });
+    const auditAfter = Number((await fx.app.runtime.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(auditAfter).toBe(auditBefore + 2);
+  });
+
   it('the agreement key can come from the stored Kolada population', async () => {
     const list = (await get('/api/orgs/RUN/agreements', ekonom)).json<Array<{ id: number }>>();
     const id = list[0]?.id ?? 0;

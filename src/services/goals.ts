@@ -8,7 +8,7 @@ import type { OrganisationRow } from '../db/repositories/organisations.ts';
 import { insertStrategy } from '../db/repositories/reference.ts';
 import { listKoladaValues, type KoladaValueRow } from '../db/repositories/kolada.ts';
 import {
-  findIndicatorGoal, insertActivity, insertGoal, insertIndicator, listActivities, listAssessments, listGoals, listIndicators, listStrategiesWithIds,
+  findActivity, findIndicatorGoal, insertActivity, setActivityDone, insertGoal, insertIndicator, listActivities, listAssessments, listGoals, listIndicators, listStrategiesWithIds,
   listStrategyPeriods, setStrategyPeriod, upsertAssessment, upsertOutcomes, type ActivityRow, type AssessmentRow, type GoalRow, type IndicatorRow, type StrategyFull,
 } from '../db/repositories/goals.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
@@ -149,6 +149,20 @@ export async function addActivity(ctx: ServiceContext, user: AuthUser, org: Orga
     const id = await insertActivity(tx, org.tenantId, goalId, { title: a.title.trim(), owner: a.owner.trim(), dueDay: day.value });
     await audit(tx, user, org, 'activity.create', String(id), { goalId, ...a });
     return id;
+  });
+}
+
+/** Marks an activity done, recording who and when; or back to not done. */
+export async function markActivityDone(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, activityId: number, done: boolean): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const a = await findActivity(tx, activityId);
+    if (!a || a.orgId !== org.id) throw notFound(`Aktiviteten ${activityId} finns inte för ${org.name}.`);
+    const by = user.displayName.trim() === '' ? user.username : `${user.displayName} (${user.username})`;
+    await setActivityDone(tx, activityId, done ? { by, at: ctx.now() } : null);
+    await appendAudit(tx, {
+      tenantId: org.tenantId, actor: user.username, action: done ? 'activity.done' : 'activity.reopen', entity: 'activity', entityId: String(activityId),
+      before: { done: a.done, doneBy: a.doneBy, doneAt: a.doneAt }, after: { done },
+    });
   });
 }
 

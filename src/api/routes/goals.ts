@@ -4,14 +4,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, OrgParams } from '../schemas.ts';
 import {
-  AdoptStrategyBody, AssessmentBody, FeatureTables, Goal, IdParams, KoladaFetchBody, KoladaFetchResult, KoladaStored, KpiParams, NewActivityBody,
+  ActivityDoneBody, AdoptStrategyBody, AssessmentBody, FeatureTables, Goal, IdParams, KoladaFetchBody, KoladaFetchResult, KoladaStored, KpiParams, NewActivityBody,
   NewGoalBody, NewIndicatorBody, NewStrategyBody, OptionalYearQuery, OutcomeBody, Strategies, YearQuery,
 } from '../goal-schemas.ts';
 import { Created } from '../agreement-schemas.ts';
 import { requireUser } from '../session.ts';
 import { resolveOrganisation } from '../../services/organisations.ts';
 import {
-  addActivity, addIndicator, addStrategy, adoptStrategy, assessGoal, createGoal, getStrategies, goalsTableForUnderlag, listGoalViews, recordOutcome,
+  addActivity, addIndicator, addStrategy, adoptStrategy, assessGoal, createGoal, getStrategies, goalsTableForUnderlag, listGoalViews, markActivityDone, recordOutcome,
 } from '../../services/goals.ts';
 import { fetchKolada, storedKolada } from '../../services/kolada.ts';
 import { contributionsForUnderlag } from '../../services/agreements.ts';
@@ -67,7 +67,10 @@ export const goalRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { c
         baselineValue: i.baselineValue, targets: [...i.targets], targetThisYear: i.targetThisYear, latestOutcome: i.latestOutcome, progress: i.progress,
         progressLabel: progressLabel(i.progress), kolada: i.kolada.map((k) => ({ ...k, fetchedAt: k.fetchedAt.toISOString() })),
       })),
-      activities: [...g.activities], assessments: [...g.assessments],
+      activities: g.activities.map((a) => ({
+        id: a.id, title: a.title, owner: a.owner, dueDay: a.dueDay, done: a.done, doneBy: a.doneBy, doneAt: a.doneAt === null ? null : a.doneAt.toISOString(),
+      })),
+      assessments: [...g.assessments],
     }));
   });
 
@@ -96,6 +99,16 @@ export const goalRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { c
     const user = requireUser(request);
     const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
     return reply.status(201).send({ id: await addActivity(ctx, user, org, request.params.id, request.body) });
+  });
+
+  app.put('/api/orgs/:orgCode/activities/:id/done', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Markera en aktivitet som klar (vem och när sparas) eller som inte klar', params: IdParams, body: ActivityDoneBody, response: NoContent },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
+    await markActivityDone(ctx, user, org, request.params.id, request.body.done);
+    return reply.status(204).send(null);
   });
 
   app.put('/api/orgs/:orgCode/goals/:id/assessment', {

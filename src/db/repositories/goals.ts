@@ -107,19 +107,42 @@ export async function upsertOutcomes(db: DbOrTx, tenantId: number, indicatorId: 
   await db.insertInto('indicator_outcome').values(values.map((v) => ({ tenant_id: tenantId, indicator_id: indicatorId, period, gender: v.gender, value: v.value }))).execute();
 }
 
-export type ActivityRow = { readonly id: number; readonly goalId: number; readonly title: string; readonly owner: string; readonly dueDay: string; readonly done: boolean };
+export type ActivityRow = {
+  readonly id: number; readonly goalId: number; readonly title: string; readonly owner: string; readonly dueDay: string; readonly done: boolean;
+  readonly doneBy: string | null; readonly doneAt: Date | null;
+};
 
 export async function listActivities(db: DbOrTx, goalIds: readonly number[]): Promise<ActivityRow[]> {
   if (goalIds.length === 0) return [];
-  const rows = await db.selectFrom('activity').select(['id', 'goal_id', 'title', 'owner', sql<string>`due_day::text`.as('due_day'), 'done'])
+  const rows = await db.selectFrom('activity').select(['id', 'goal_id', 'title', 'owner', sql<string>`due_day::text`.as('due_day'), 'done', 'done_by', 'done_at'])
     .where('goal_id', 'in', goalIds.map(String)).orderBy('due_day').orderBy('id').execute();
-  return rows.map((r) => ({ id: toSafeNumber(r.id, 'activity.id'), goalId: toSafeNumber(r.goal_id, 'activity.goal_id'), title: r.title, owner: r.owner, dueDay: r.due_day, done: r.done }));
+  return rows.map((r) => ({
+    id: toSafeNumber(r.id, 'activity.id'), goalId: toSafeNumber(r.goal_id, 'activity.goal_id'), title: r.title, owner: r.owner, dueDay: r.due_day, done: r.done,
+    doneBy: r.done_by, doneAt: r.done_at,
+  }));
 }
 
 export async function insertActivity(db: DbOrTx, tenantId: number, goalId: number, a: { title: string; owner: string; dueDay: string }): Promise<number> {
   const row = await db.insertInto('activity').values({ tenant_id: tenantId, goal_id: goalId, title: a.title, owner: a.owner, due_day: a.dueDay })
     .returning('id').executeTakeFirstOrThrow();
   return toSafeNumber(row.id, 'activity.id');
+}
+
+/** The activity with the organisation its goal belongs to, or undefined. */
+export async function findActivity(db: DbOrTx, activityId: number): Promise<(ActivityRow & { orgId: number }) | undefined> {
+  const r = await db.selectFrom('activity as a').innerJoin('goal as g', 'g.id', 'a.goal_id')
+    .select(['a.id', 'a.goal_id', 'a.title', 'a.owner', sql<string>`a.due_day::text`.as('due_day'), 'a.done', 'a.done_by', 'a.done_at', 'g.org_id'])
+    .where('a.id', '=', String(activityId)).executeTakeFirst();
+  return r ? {
+    id: toSafeNumber(r.id, 'activity.id'), goalId: toSafeNumber(r.goal_id, 'activity.goal_id'), title: r.title, owner: r.owner, dueDay: r.due_day, done: r.done,
+    doneBy: r.done_by, doneAt: r.done_at, orgId: toSafeNumber(r.org_id, 'goal.org_id'),
+  } : undefined;
+}
+
+/** Marks an activity done (with who and when) or not done (clearing both). */
+export async function setActivityDone(db: DbOrTx, activityId: number, done: { by: string; at: Date } | null): Promise<void> {
+  await db.updateTable('activity').set(done === null ? { done: false, done_by: null, done_at: null } : { done: true, done_by: done.by, done_at: done.at })
+    .where('id', '=', String(activityId)).execute();
 }
 
 export type AssessmentRow = { readonly goalId: number; readonly period: string; readonly assessment: Assessment; readonly comment: string };
