@@ -135,6 +135,10 @@ describe('writes', () => {
     expect(badRes.statusCode).toBe(400);
     expect(badRes.json()).toMatchObject({ field: 'csv' });
     expect(badRes.json<{ message: string }>().message).toContain('Rad 17: år 2030 ingår inte');
+    // Each problem also on its own, so the form can list the file's lines beside the field.
+    const problems = badRes.json<{ problems: string[] }>().problems;
+    expect(problems[0]).toBe('Rad 17: år 2030 ingår inte i överenskommelsen (2019–2022).');
+    expect(problems[1]).toMatch(/^Fördelningsnyckeln för 2030 saknar invånarantal för Nordmaling/);
     const unchanged = (await get(`/api/orgs/RUN/agreements/${demoId}/contributions?year=2021`, ekonom)).json<Contribution[]>();
     expect(unchanged[0]?.population).toBe(parties[0]?.population);
     const ok = await send('POST', `/api/orgs/RUN/agreements/${demoId}/key/csv`, ekonom, { csv: lines.join('\n') });

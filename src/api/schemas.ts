@@ -6,6 +6,7 @@ export const ErrorBody = Type.Object({
   error: Type.String({ description: 'Stabil felkod' }),
   message: Type.String({ description: 'Meddelande på svenska' }),
   field: Type.Optional(Type.String()),
+  problems: Type.Optional(Type.Array(Type.String(), { description: 'Varje problem för sig, t.ex. en fils rader ("Rad 3: …")' })),
 }, { $id: 'Error' });
 
 export const Health = Type.Object({

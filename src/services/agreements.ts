@@ -164,7 +164,7 @@ export async function setKey(
 /** Imports the key from CSV: all or nothing; every year in the file must name every party. */
 export async function importKeyCsv(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, csv: string): Promise<{ years: number[] }> {
   const parsed = parsePopulationCsv(csv);
-  if (!parsed.ok) throw invalid('csv', `Filen: ${parsed.error.join(' ')}`);
+  if (!parsed.ok) throw invalid('csv', `Filen: ${parsed.error.join(' ')}`, parsed.error);
   return ctx.db.transaction().execute(async (tx) => {
     const a = await requireAgreement(tx, org, id);
     const parties = await listParties(tx, id);
@@ -179,7 +179,7 @@ export async function importKeyCsv(ctx: ServiceContext, user: AuthUser, org: Org
       const check = contributionsForYear(year, ore(0), parties, parsed.value.filter((r) => r.year === year));
       if (!check.ok) problems.push(...check.error);
     }
-    if (problems.length > 0) throw invalid('csv', `Filen: ${problems.join(' ')}`);
+    if (problems.length > 0) throw invalid('csv', `Filen: ${problems.join(' ')}`, problems);
     await replaceKey(tx, org.tenantId, id, years, parsed.value.map((r) => ({ year: r.year, municipalityCode: r.municipalityCode, population: r.population, source: 'csv' })));
     await audit(tx, user, org, 'agreement.key_csv', id, null, { years, rows: parsed.value.length });
     return { years };
