@@ -4,7 +4,7 @@
 // arrives, so memory grows with the distinct keys, not with the rows). Pure: records in, data out.
 import type { Ore } from '../domain/money.ts';
 import type { Day, Period } from '../domain/period.ts';
-import type { AccountType, ObjectRef, SieRecord } from '../sie/index.ts';
+import type { AccountType, ObjectRef, SieRecord, SieTransBatch } from '../sie/index.ts';
 
 export type CollectedPeriodRow = {
   readonly yearIndex: number; readonly period: Period; readonly account: string; readonly objects: readonly ObjectRef[]; readonly amount: Ore;
@@ -35,9 +35,85 @@ export type SieCollected = {
   readonly voucherKeys: number;
 };
 
-const MAX_OBJECT_KEYS = 1 << 22;
 
-export type SieCollector = { readonly visit: (r: SieRecord) => void; readonly finish: () => SieCollected };
+export type SieCollector = {
+  readonly visit: (r: SieRecord) => void;
+  /** The batch reader's voucher rows (parseSieBatch); the same sums as TRANS records through visit. */
+  readonly rows: (batch: SieTransBatch) => void;
+  /** `vouchers`: the reader's count of #VER, which the batch reader does not hand over. */
+  readonly finish: (vouchers?: number) => SieCollected;
+};
+
+/**
+ * Sums keyed by (account, month, cost centre + project) as one number, in an open-addressing table of
+ * typed arrays: half a million keys cost 16 bytes each, not a Map entry and a boxed number.
+ */
+export type SumTable = {
+  add(key: number, amount: number): void;
+  readonly size: () => number;
+  /** Every key and its sum; `at` is overwritten for each. */
+  entries(): Generator<{ key: number; amount: number }>;
+};
+
+export function createSumTable(initialBits = 12): SumTable {
+  let bits = initialBits;
+  let mask = (1 << bits) - 1;
+  let keys = new Float64Array(1 << bits).fill(-1);
+  let sums = new Float64Array(1 << bits);
+  let size = 0;
+  const slotOf = (key: number): number => {
+    const lo = key % 4294967296;
+    const hi = (key - lo) / 4294967296;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    return h & mask;
+  };
+  const grow = (): void => {
+    const oldKeys = keys;
+    const oldSums = sums;
+    bits++;
+    mask = (1 << bits) - 1;
+    keys = new Float64Array(1 << bits).fill(-1);
+    sums = new Float64Array(1 << bits);
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i]!;
+      if (k < 0) continue;
+      let slot = slotOf(k);
+      while (keys[slot] !== -1) slot = (slot + 1) & mask;
+      keys[slot] = k;
+      sums[slot] = oldSums[i]!;
+    }
+  };
+  return {
+    add(key, amount) {
+      let slot = slotOf(key);
+      for (;;) {
+        const k = keys[slot]!;
+        if (k === key) { sums[slot] = sums[slot]! + amount; return; }
+        if (k === -1) break;
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = key;
+      sums[slot] = amount;
+      size++;
+      if (size * 2 > keys.length) grow();
+    },
+    size: () => size,
+    *entries() {
+      const at = { key: 0, amount: 0 };
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        if (k < 0) continue;
+        at.key = k;
+        at.amount = sums[i]!;
+        yield at;
+      }
+    },
+  };
+}
+
+const PERIODS = 1024;
+const OBJECT_KEYS = 1 << 22;
 
 export function createSieCollector(): SieCollector {
   let program: string | null = null;
@@ -55,17 +131,42 @@ export function createSieCollector(): SieCollector {
   // Voucher sums: (account, month) → (cost centre, project) → öre, all keys small integers.
   const accountIds = new Map<string, number>();
   const accountList: string[] = [];
-  const periodIds = new Map<string, number>();
+  const periodIds = new Map<number, number>(); // YYYYMM → id
   const periodList: Period[] = [];
+  let lastMonth = -1;
+  let lastPeriodId = -1;
+  const periodIdOf = (yyyymm: number): number => {
+    if (yyyymm === lastMonth) return lastPeriodId;
+    let id = periodIds.get(yyyymm);
+    if (id === undefined) {
+      id = periodList.length;
+      if (id >= PERIODS) throw new RangeError('Verifikationerna spänner över fler än 1024 månader.');
+      periodIds.set(yyyymm, id);
+      periodList.push(`${String(Math.floor(yyyymm / 100))}-${String(yyyymm % 100).padStart(2, '0')}` as Period);
+    }
+    lastMonth = yyyymm;
+    lastPeriodId = id;
+    return id;
+  };
+  // The batch reader's ids → this collector's: accounts and object lists (-1: not yet seen).
+  let batchAccounts: Int32Array = new Int32Array(256).fill(-1);
+  let batchLists: Int32Array = new Int32Array(256).fill(-1);
+  const widened = (a: Int32Array, n: number): Int32Array => {
+    if (n < a.length) return a;
+    let size = a.length;
+    while (size <= n) size *= 2;
+    const b = new Int32Array(size).fill(-1);
+    b.set(a);
+    return b;
+  };
   const objectKeyIds = new Map<string, number>();
   const objectKeyList: Array<{ unit: string; project: string }> = [];
   // The reader hands out the same array for the same object list bytes (its cache): remember by identity.
   let objectsSeen = new Map<readonly ObjectRef[], number>();
-  const sums = new Map<number, Map<number, number>>();
+  const sums = createSumTable();
   let periodId = -1;
   let vouchers = 0;
   let voucherRows = 0;
-  let voucherKeys = 0;
 
   const objectKeyOf = (list: readonly ObjectRef[]): number => {
     const seen = objectsSeen.get(list);
@@ -80,7 +181,7 @@ export function createSieCollector(): SieCollector {
     let id = objectKeyIds.get(key);
     if (id === undefined) {
       id = objectKeyList.length;
-      if (id >= MAX_OBJECT_KEYS) throw new RangeError('För många olika kombinationer av kostnadsställe och projekt.');
+      if (id >= OBJECT_KEYS) throw new RangeError('För många olika kombinationer av kostnadsställe och projekt.');
       objectKeyIds.set(key, id);
       objectKeyList.push({ unit, project });
     }
@@ -95,31 +196,14 @@ export function createSieCollector(): SieCollector {
       case 'RTRANS': {
         if (periodId < 0) return;
         voucherRows++;
-        let accountId = accountIds.get(r.account);
-        if (accountId === undefined) {
-          accountId = accountList.length;
-          accountIds.set(r.account, accountId);
-          accountList.push(r.account);
-        }
-        const outer = accountId * 1024 + periodId;
-        let inner = sums.get(outer);
-        if (inner === undefined) { inner = new Map(); sums.set(outer, inner); }
+        const accountId = accountIdOf(r.account);
         const objectKey = r.objects.length === 0 ? 0 : objectKeyOf(r.objects);
-        const before = inner.get(objectKey);
-        if (before === undefined) { voucherKeys++; inner.set(objectKey, r.amount); } else inner.set(objectKey, before + r.amount);
+        sums.add((accountId * PERIODS + periodId) * OBJECT_KEYS + objectKey, r.amount);
         return;
       }
       case 'VER': {
         vouchers++;
-        const period = r.date.slice(0, 7);
-        let id = periodIds.get(period);
-        if (id === undefined) {
-          id = periodList.length;
-          if (id >= 1024) throw new RangeError('Verifikationerna spänner över fler än 1024 månader.');
-          periodIds.set(period, id);
-          periodList.push(period as Period);
-        }
-        periodId = id;
+        periodId = periodIdOf(Number(r.date.slice(0, 4)) * 100 + Number(r.date.slice(5, 7)));
         return;
       }
       case 'VER_END': periodId = -1; return;
@@ -159,22 +243,51 @@ export function createSieCollector(): SieCollector {
     }
   };
 
+  const accountIdOf = (account: string): number => {
+    let id = accountIds.get(account);
+    if (id === undefined) {
+      id = accountList.length;
+      accountIds.set(account, id);
+      accountList.push(account);
+    }
+    return id;
+  };
+
+  const rows = (batch: SieTransBatch): void => {
+    for (let i = 0; i < batch.count; i++) {
+      const a = batch.account[i]!;
+      const o = batch.objects[i]!;
+      if (a >= batchAccounts.length) batchAccounts = widened(batchAccounts, a);
+      if (o >= batchLists.length) batchLists = widened(batchLists, o);
+      let accountId = batchAccounts[a]!;
+      if (accountId < 0) { accountId = accountIdOf(batch.accounts[a] ?? ''); batchAccounts[a] = accountId; }
+      let objectKey = batchLists[o]!;
+      if (objectKey < 0) {
+        const list = batch.objectLists[o] ?? [];
+        objectKey = list.length === 0 ? 0 : objectKeyOf(list);
+        batchLists[o] = objectKey;
+      }
+      const vd = batch.voucherDate[i]!;
+      const period = periodIdOf((vd - (vd % 100)) / 100);
+      voucherRows++;
+      sums.add((accountId * PERIODS + period) * OBJECT_KEYS + objectKey, batch.amount[i]!);
+    }
+  };
+
   objectKeyIds.set('\u0000', 0);
   objectKeyList.push({ unit: '', project: '' });
 
-  const finish = (): SieCollected => ({
+  const finish = (voucherCount?: number): SieCollected => ({
     program, generated, companyName, orgNumber, fiscalYears, accounts, dimensions, objects, balances, psaldo, pbudget,
-    vouchers, voucherRows, voucherKeys,
+    vouchers: voucherCount ?? vouchers, voucherRows, voucherKeys: sums.size(),
     voucherSums: function* () {
-      for (const [outer, inner] of sums) {
-        const account = accountList[Math.floor(outer / 1024)] ?? '';
-        const period = periodList[outer % 1024] ?? ('' as Period);
-        for (const [objectKey, amount] of inner) {
-          const o = objectKeyList[objectKey] ?? { unit: '', project: '' };
-          yield { account, period, unit: o.unit, project: o.project, amount: amount as Ore };
-        }
+      for (const { key, amount } of sums.entries()) {
+        const objectKey = key % OBJECT_KEYS;
+        const outer = (key - objectKey) / OBJECT_KEYS;
+        const o = objectKeyList[objectKey] ?? { unit: '', project: '' };
+        yield { account: accountList[Math.floor(outer / PERIODS)] ?? '', period: periodList[outer % PERIODS] ?? ('' as Period), unit: o.unit, project: o.project, amount: amount as Ore };
       }
     },
   });
-  return { visit, finish };
+  return { visit, rows, finish };
 }

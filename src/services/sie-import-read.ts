@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { encodingName, parseSie } from '../sie/index.ts';
-import type { ChecksumState, SieProblem, SieReadSummary, SieRecord } from '../sie/index.ts';
+import { encodingName, parseSie, parseSieBatch } from '../sie/index.ts';
+import type { ChecksumState, SieProblem, SieReadSummary } from '../sie/index.ts';
 import type { Day } from '../domain/period.ts';
 import { createSieCollector, type SieCollected } from './sie-import-collect.ts';
 
@@ -52,13 +52,12 @@ export async function readSieFile(file: string, options: SieReadOptions = {}): P
     }
   }
   const collector = createSieCollector();
-  const visit: (r: SieRecord) => void = collector.visit;
   const onProgress = options.onProgress;
-  const summary = await parseSie(chunks(), visit, {
+  const summary = await parseSieBatch(chunks(), { rows: collector.rows, record: collector.visit }, {
     ...(options.ignoreChecksum === true ? { ignoreChecksum: true } : {}),
     ...(onProgress ? { onProgress: (n: number) => onProgress(n, size) } : {}),
   });
-  const collected = collector.finish();
+  const collected = collector.finish(summary.counts.VER ?? 0);
   const errors = summary.problems.filter((p) => p.level === 'error').length;
   const inspection: SieInspection = {
     fileName: options.fileName ?? path.basename(file),

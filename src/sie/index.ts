@@ -1,7 +1,7 @@
 // The SIE library's public API: pure code over bytes and streams (docs/DESIGN.md, Architecture).
 // Callers open files; nothing here touches the file system, a database or the clock.
-export { parseSie } from './parse.ts';
-export type { ChecksumState, SieReadOptions, SieReadSummary, SieType, SieVisitor } from './parse.ts';
+export { parseSie, parseSieBatch } from './parse.ts';
+export type { ChecksumState, SieBatchVisitor, SieReadOptions, SieReadSummary, SieTransBatch, SieType, SieVisitor } from './parse.ts';
 export { readSieModel } from './read.ts';
 export type { SieInput, SieReadResult } from './read.ts';
 export { writeSie, modelRecords } from './write.ts';

@@ -13,10 +13,11 @@ import { forEachLine } from './line-source.ts';
 import { createProblemList, lineList } from './problems.ts';
 import type { ProblemLevel, SieProblem } from './problems.ts';
 import { KNOWN_LABELS, QUIET_LABELS, createRecordDecoder, krText } from './record-decoder.ts';
-import type { PeriodRecord, SieLabel, SieRecord, TransRecord, VoucherRecord } from './records.ts';
+import type { ObjectRef, PeriodRecord, SieLabel, SieRecord, TransRecord, VoucherRecord } from './records.ts';
 import { sie5Message, summariseSie5 } from './sie5.ts';
 import type { Sie5Summary } from './sie5.ts';
 import { HIGH, createTokens, tokenise } from './tokenise.ts';
+import { dayFromInt, parseDayInt } from './values.ts';
 
 export type SieType = 1 | 2 | 3 | '4E' | '4I';
 
@@ -40,6 +41,38 @@ export type SieReadOptions = {
  * pauses reading after the current chunk until it settles, so a slow consumer (a COPY) sets the pace.
  */
 export type SieVisitor = (record: SieRecord) => void | Promise<void>;
+
+/**
+ * The batch reader's voucher rows: counted #TRANS/#RTRANS rows in file order, as columns. Valid only
+ * during the call (the arrays are reused); ids index `accounts` and `objectLists`, which only grow.
+ */
+export type SieTransBatch = {
+  readonly count: number;
+  readonly account: Int32Array;
+  /** 0 is `{}`. */
+  readonly objects: Int32Array;
+  /** Öre. */
+  readonly amount: Float64Array;
+  /** The row's own date as YYYYMMDD, 0 when it has none. */
+  readonly date: Int32Array;
+  /** The date of the row's #VER as YYYYMMDD. */
+  readonly voucherDate: Int32Array;
+  readonly line: Int32Array;
+  readonly accounts: readonly string[];
+  readonly objectLists: ReadonlyArray<readonly ObjectRef[]>;
+};
+
+/**
+ * parseSieBatch's consumer. Voucher rows that count go to `rows` in batches; #VER, #BTRANS and the end
+ * of a voucher are only counted (the summary's `counts`); every other record goes to `record`, after
+ * the rows that precede it in the file.
+ */
+export type SieBatchVisitor = {
+  readonly rows: (batch: SieTransBatch) => void;
+  readonly record: SieVisitor;
+};
+
+const BATCH_ROWS = 4096;
 
 export type SieReadSummary = {
   /** 'refused': not read at all (empty, binary, ZIP, PDF, not SIE); 'sie5': an XML file. */
@@ -70,6 +103,30 @@ export async function parseSie(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   visitor: SieVisitor,
   options: SieReadOptions = {},
+): Promise<SieReadSummary> {
+  return parseCore(source, visitor, null, options);
+}
+
+/**
+ * The same reading as parseSie (the same problems, counts and summary), but the voucher rows arrive
+ * as columns of ids and numbers per batch instead of one record each, and #VER is not decoded beyond
+ * its date: for an importer that sums millions of rows.
+ */
+export async function parseSieBatch(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  visitor: SieBatchVisitor,
+  options: SieReadOptions = {},
+): Promise<SieReadSummary> {
+  return parseCore(source, visitor.record, visitor.rows, options);
+}
+
+const dayInt = (d: string): number => Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7)) * 100 + Number(d.slice(8, 10));
+
+async function parseCore(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  visitor: SieVisitor,
+  rowsVisitor: ((batch: SieTransBatch) => void) | null,
+  options: SieReadOptions,
 ): Promise<SieReadSummary> {
   const problems = createProblemList(options.problemLimit);
   const report = (level: ProblemLevel, code: string, line: number | null, message: string): void =>
@@ -112,30 +169,91 @@ export async function parseSie(
   // than the rest of a #TRANS.
   let transCount = 0;
   let voucherEnds = 0;
+
+  // Batch mode: rows as columns, flushed when full, at the end of a chunk, and before any record.
+  const batching = rowsVisitor !== null;
+  const batch = {
+    count: 0,
+    account: new Int32Array(BATCH_ROWS),
+    objects: new Int32Array(BATCH_ROWS),
+    amount: new Float64Array(BATCH_ROWS),
+    date: new Int32Array(BATCH_ROWS),
+    voucherDate: new Int32Array(BATCH_ROWS),
+    line: new Int32Array(BATCH_ROWS),
+    accounts: decoder.accountNames,
+    objectLists: decoder.objectLists,
+  };
+  let voucherDate = 0;
+  const flush = (): void => {
+    if (batch.count === 0 || rowsVisitor === null) return;
+    rowsVisitor(batch);
+    batch.count = 0;
+  };
+  const pushRow = (account: number, objects: number, amount: number, date: number, lineNo: number): void => {
+    const n = batch.count;
+    batch.account[n] = account;
+    batch.objects[n] = objects;
+    batch.amount[n] = amount;
+    batch.date[n] = date;
+    batch.voucherDate[n] = voucherDate;
+    batch.line[n] = lineNo;
+    batch.count = n + 1;
+    if (n + 1 === BATCH_ROWS) flush();
+  };
+
   const emit = (r: SieRecord): void => {
     if (r.label === 'TRANS') transCount++;
     else if (r.label === 'VER_END') voucherEnds++;
     else counts[r.label]++;
+    if (batching) {
+      switch (r.label) {
+        case 'TRANS': case 'RTRANS':
+          pushRow(decoder.accountId(r.account), decoder.objectsId(r.objects), r.amount, r.date === null ? 0 : dayInt(r.date), r.line);
+          return;
+        case 'VER': voucherDate = dayInt(r.date); return;
+        case 'BTRANS': case 'VER_END': return;
+        default: flush();
+      }
+    }
     const p = visitor(r);
     if (p !== undefined) pending.push(p);
   };
 
+  // A #VER read by the batch path keeps only where its fields are; they are decoded for a message.
+  // Plain variables, not an object: this runs once per voucher.
+  let lazyVoucher: Buffer | null = null;
+  let lazyLine = 0;
+  let lazyDate = 0;
+  let lazySeriesStart = 0; let lazySeriesEnd = 0; let lazySeriesFlags = 0;
+  let lazyNumberStart = 0; let lazyNumberEnd = 0; let lazyNumberFlags = 0;
+  const voucherOf = (): VoucherRecord | null => {
+    if (voucher !== null || lazyVoucher === null) return voucher;
+    const z = lazyVoucher;
+    return {
+      label: 'VER', line: lazyLine, series: decoder.fields.range(z, lazySeriesStart, lazySeriesEnd, lazySeriesFlags),
+      number: decoder.fields.range(z, lazyNumberStart, lazyNumberEnd, lazyNumberFlags), date: dayFromInt(lazyDate), text: '', registered: null, sign: '',
+    };
+  };
+
   const closeVoucher = (line: number): void => {
-    if (voucher === null) return;
+    if (voucher === null && lazyVoucher === null) return;
     if (voucherSum !== 0) {
-      const v = voucher;
+      const v = voucherOf() as VoucherRecord;
       report('error', 'voucher-unbalanced', v.line,
         `Rad ${String(v.line)}: verifikation ${[v.series, v.number].filter((x) => x !== '').join(' ') || '(utan nummer)'} den ${v.date} balanserar inte: raderna summerar till ${krText(voucherSum as Ore)}.`);
     }
-    emit({ label: 'VER_END', line, sum: voucherSum as Ore, rows: voucherRows });
+    if (batching) voucherEnds++;
+    else emit({ label: 'VER_END', line, sum: voucherSum as Ore, rows: voucherRows });
     voucher = null;
+    lazyVoucher = null;
     voucherState = 0;
     shadow = null;
   };
 
   const unclosed = (line: number): void => {
-    if (voucher === null) return;
-    report('error', 'voucher-unclosed', voucher.line, `Rad ${String(voucher.line)}: verifikationen avslutas inte med } (nästa post på rad ${String(line)}).`);
+    const v = voucherOf();
+    if (v === null) return;
+    report('error', 'voucher-unclosed', v.line, `Rad ${String(v.line)}: verifikationen avslutas inte med } (nästa post på rad ${String(line)}).`);
     closeVoucher(line);
   };
 
@@ -158,7 +276,8 @@ export async function parseSie(
           return;
         }
         if (voucherState === 1) {
-          report('error', 'voucher-no-brace', voucher?.line ?? r.line, `Rad ${String(voucher?.line ?? r.line)}: verifikationens rader ska stå inom { och }.`);
+          const vl = voucherOf()?.line ?? r.line;
+          report('error', 'voucher-no-brace', vl, `Rad ${String(vl)}: verifikationens rader ska stå inom { och }.`);
           voucherState = 2;
         }
         if (r.label === 'TRANS' && shadow !== null) {
@@ -176,6 +295,7 @@ export async function parseSie(
       case 'VER':
         if (voucherState !== 0) unclosed(r.line);
         voucher = r;
+        lazyVoucher = null;
         voucherState = 1;
         voucherSum = 0;
         voucherRows = 0;
@@ -260,6 +380,17 @@ export async function parseSie(
     }
     if (!crcOn && end - i >= 6 && b[i + 1] === 0x54 && b[i + 2] === 0x52 && b[i + 3] === 0x41 && b[i + 4] === 0x4e && b[i + 5] === 0x53 && (i + 6 === end || b[i + 6]! <= 0x20)
       && (encoding === 'cp437' || encoding === null || encoding === 'windows-1252')) {
+      if (batching) {
+        if (voucherState === 2 && shadow === null && decoder.transRow(b, i + 6, end, lineNo)) {
+          const row = decoder.row;
+          const amount = row[2]!;
+          voucherSum += amount;
+          voucherRows++;
+          transCount++;
+          pushRow(row[0]!, row[1]!, amount, row[3]!, lineNo);
+          return;
+        }
+      } else {
       const fast = decoder.transFast(b, i + 6, end, lineNo);
       if (fast !== undefined) {
         // The common case in full here, without the general dispatch of record().
@@ -274,6 +405,7 @@ export async function parseSie(
         }
         return;
       }
+      }
     }
     tokenise(b, i, end, t);
     let high = false;
@@ -283,12 +415,33 @@ export async function parseSie(
     if (label === 'KSUMMA') { checksumRecord(lineNo, b); return; }
     if (crcOn) crc = crcRecord(crc, b, t, encoding);
     else if (afterChecksum) { afterChecksum = false; report('warning', 'after-checksum', lineNo, `Rad ${String(lineNo)}: poster efter den avslutande #KSUMMA omfattas inte av kontrollsumman.`); }
+    if (label === 'VER' && batching && voucherState === 0 && !crcOn && verRow(b, lineNo)) return;
     if (label === null) {
       if (!QUIET_LABELS.has(decoder.unknownLabel) && (unknown.size < 200 || unknown.has(decoder.unknownLabel))) tally(unknown, decoder.unknownLabel, lineNo);
       return;
     }
     const r = decoder.decode(label, b, t, lineNo);
     if (r !== null) record(r);
+  };
+
+  /** #VER in the batch path: its date (and a valid registration date) read, the rest left for a message. */
+  const verRow = (b: Buffer, lineNo: number): boolean => {
+    if (t.count < 4) return false;
+    const date = parseDayInt(b, t.start[3]!, t.end[3]!);
+    if (date < 0) return false;
+    if (t.count > 5 && t.start[5] !== t.end[5] && parseDayInt(b, t.start[5]!, t.end[5]!) < 0) return false;
+    counts.VER++;
+    voucher = null;
+    lazyVoucher = b;
+    lazyLine = lineNo;
+    lazyDate = date;
+    lazySeriesStart = t.start[1]!; lazySeriesEnd = t.end[1]!; lazySeriesFlags = t.flags[1]!;
+    lazyNumberStart = t.start[2]!; lazyNumberEnd = t.end[2]!; lazyNumberFlags = t.flags[2]!;
+    voucherDate = date;
+    voucherState = 1;
+    voucherSum = 0;
+    voucherRows = 0;
+    return true;
   };
 
   const fffd: Tally = { count: 0, firstLine: 0, lines: [] };
@@ -335,6 +488,7 @@ export async function parseSie(
       report('error', 'line-too-long', lineNo, `Rad ${String(lineNo)} är längre än 1 MiB utan radbrytning; filen är inte SIE eller är skadad.`);
     },
     drain() {
+      flush();
       if (pending.length === 0) return undefined;
       const all = Promise.all(pending).then(() => undefined);
       pending = [];
@@ -344,7 +498,8 @@ export async function parseSie(
 
   if (format === 'sie') {
     if (voucherState !== 0) {
-      report('error', 'voucher-unclosed', voucher === null ? null : (voucher as VoucherRecord).line, 'Filen slutar mitt i en verifikation: den är avkortad.');
+      const v = voucherOf();
+      report('error', 'voucher-unclosed', v === null ? null : v.line, 'Filen slutar mitt i en verifikation: den är avkortad.');
       closeVoucher(stats.lines);
     }
     if (crcOn) {
@@ -372,6 +527,7 @@ export async function parseSie(
     if (declaredType === null && stats.lines > 0) report('warning', 'sietyp-missing', null, '#SIETYP saknas; typen har bestämts av innehållet.');
   }
 
+  flush();
   counts.TRANS += transCount;
   counts.VER_END += voucherEnds;
   const inferred = counts.VER > 0 ? 4 : hasObjectRows ? 3 : hasPeriodRows ? 2 : 1;

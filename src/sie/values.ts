@@ -91,6 +91,30 @@ export function parseDayBytes(b: Uint8Array, start: number, end: number): Day | 
   return text;
 }
 
+let lastValidInt = -1;
+
+/** YYYYMMDD as the number YYYYMMDD when it is a real date (as parseDayBytes decides), else -1. */
+export function parseDayInt(b: Uint8Array, start: number, end: number): number {
+  if (end - start !== 8) return -1;
+  const n = parseIntBytes(b, start, end);
+  if (n === lastValidInt) return n;
+  if (!(n >= 10000101)) return -1;
+  const year = Math.floor(n / 10000);
+  const month = Math.floor(n / 100) % 100;
+  const day = n % 100;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  lastValidInt = n;
+  return n;
+}
+
+/** The number YYYYMMDD (from parseDayInt) as 'YYYY-MM-DD'. */
+export function dayFromInt(n: number): Day {
+  const year = Math.floor(n / 10000);
+  const month = Math.floor(n / 100) % 100;
+  const day = n % 100;
+  return `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as Day;
+}
+
 /** YYYYMM → 'YYYY-MM', or null. */
 export function parsePeriodBytes(b: Uint8Array, start: number, end: number): Period | null {
   if (end - start !== 6) return null;

@@ -1,0 +1,48 @@
+// The collector sums the same voucher rows whether they arrive as records (parseSie) or as batches
+// (parseSieBatch), and its typed sum table agrees with a plain Map.
+import { Buffer } from 'node:buffer';
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateSie4E, parseSie, parseSieBatch } from '../sie/index.ts';
+import { createSieCollector, createSumTable } from './sie-import-collect.ts';
+
+const dir = path.resolve('..', 'shared', 'fixtures', 'sie');
+
+async function both(b: Buffer): Promise<void> {
+  const a = createSieCollector();
+  const sa = await parseSie([b], a.visit);
+  const c = createSieCollector();
+  const sc = await parseSieBatch([b], { rows: c.rows, record: c.visit });
+  const ca = a.finish();
+  const cc = c.finish(sc.counts.VER ?? 0);
+  const sorted = (x: typeof ca): string[] => [...x.voucherSums()].map((s) => JSON.stringify(s)).sort();
+  expect(sc.counts).toEqual(sa.counts);
+  expect(cc.vouchers).toBe(ca.vouchers);
+  expect(cc.voucherRows).toBe(ca.voucherRows);
+  expect(cc.voucherKeys).toBe(ca.voucherKeys);
+  expect(sorted(cc)).toEqual(sorted(ca));
+  expect({ ...cc, voucherSums: null }).toEqual({ ...ca, voucherSums: null });
+}
+
+describe('collector', () => {
+  it('gives the same sums from records and from batches (fixtures and a generated file)', async () => {
+    for (const f of fs.readdirSync(dir).filter((x) => x !== 'SOURCES.tsv')) await both(fs.readFileSync(path.join(dir, f)));
+    const parts: Uint8Array[] = [];
+    for await (const c of generateSie4E({ transactions: 20_000, seed: 2 })) parts.push(c);
+    await both(Buffer.concat(parts));
+  });
+
+  it('sum table equals a Map (property)', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: -1e9, max: 1e9 })), { maxLength: 3000 }), (ops) => {
+      const t = createSumTable(2);
+      const m = new Map<number, number>();
+      for (const [k, v] of ops) { t.add(k, v); m.set(k, (m.get(k) ?? 0) + v); }
+      const got = new Map<number, number>();
+      for (const e of t.entries()) got.set(e.key, e.amount);
+      expect(got).toEqual(m);
+      expect(t.size()).toBe(m.size);
+    }), { numRuns: 50 });
+  });
+});
