@@ -57,18 +57,8 @@ export function versionStatusLabel(kind: VersionKind, status: VersionStatus): st
   }
 }
 
-export function versionKindLabel(kind: VersionKind): string {
-  switch (kind) {
-    case 'actual':
-      return 'Utfall';
-    case 'budget':
-      return 'Budget';
-    case 'forecast':
-      return 'Prognos';
-    case 'scenario':
-      return 'Scenario';
-  }
-}
+/** The kind of a version in Swedish (from the domain, shared with the server and the reports). */
+export { versionKindLabel } from './domain.ts';
 
 export function periodLabel(version: PlanVersion, year: number): string {
   const { firstYear, lastYear } = version;
