@@ -3,7 +3,7 @@
 // (CI), so a missing program never passes silently there.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -11,6 +11,14 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export function hasProgram(program: string): boolean {
   if (program.startsWith('/')) return existsSync(program);
   return spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Chromium's tagged PDF: a structure tree and the MarkInfo that says the content is marked. */
+export function expectTaggedPdf(pdf: Uint8Array): void {
+  const bytes = Buffer.from(pdf).toString('latin1');
+  expect(bytes.startsWith('%PDF-')).toBe(true);
+  expect(bytes).toContain('/StructTreeRoot');
+  expect(bytes).toMatch(/\/MarkInfo\s*<<[^>]*\/Marked\s+true/);
 }
 
 /** `describe` when every program is there, else a visible skip (or an error under RAMPLAN_REQUIRE_ALL=1). */
