@@ -59,6 +59,8 @@ export function createProgram(): Command {
         webDist: join(projectRoot, 'web', 'dist'),
         logger: false,
         oidc: oidcSettingsFromEnv(process.env),
+        // Behind HTTPS (a reverse proxy in production): Secure cookies and HSTS.
+        secureCookies: process.env['RAMPLAN_SECURE_COOKIES'] === '1',
       });
       const stop = async (signal: string) => {
         console.error(`\n${signal}: stänger Ramplan …`);
