@@ -4,7 +4,7 @@
 // 50 % rule of the regional 1:1 funds on purpose, to show that it cannot be applied for as it is.
 import type { Tx } from '../../db/database.ts';
 import { insertProject, replaceProjectBudget } from '../../db/repositories/projects.ts';
-import { projectBudget, STAFF_UPLIFT_PPM, type CostRow, type FinancingRow, type FlatRate, type ProjectPlan, type ProjectStatus, type StaffRow } from '../../domain/projects.ts';
+import { projectBudget, type CostRow, type FinancingRow, type FlatRate, type ProjectPlan, type ProjectStatus, type StaffRow } from '../../domain/projects.ts';
 import { ore, oreFromKronor } from '../../domain/money.ts';
 
 type DemoProject = {
@@ -15,6 +15,13 @@ type DemoProject = {
 };
 
 const kr = (n: number) => oreFromKronor(n);
+
+/**
+ * The demo's projects were budgeted before the 2,4 % yearly uplift of the staff unit cost was a
+ * project setting, and the demo underlag's golden model (services/fixtures) pins their figures; so
+ * they keep an uplift of 0, like every project saved before migration 0009. New projects get 2,4 %.
+ */
+const DEMO_STAFF_UPLIFT_PPM = 0;
 const staff = (role: string, monthly: number, hoursByYear: Record<number, number>): StaffRow[] =>
   Object.entries(hoursByYear).map(([year, hours]) => ({ role, year: Number(year), monthlySalaryOre: kr(monthly), hours }));
 
@@ -59,7 +66,7 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
 /** Funding per year from per-mille shares of the year's cost, each rounded down; own funding takes the rest. */
 function financingOf(p: DemoProject): FinancingRow[] {
   const plan: ProjectPlan = {
-    startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, staff: p.staff, costs: p.costs, financing: [], staffUpliftPpm: STAFF_UPLIFT_PPM, maxShares: [],
+    startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, staff: p.staff, costs: p.costs, financing: [], staffUpliftPpm: DEMO_STAFF_UPLIFT_PPM, maxShares: [],
   };
   return projectBudget(plan).flatMap((y) => {
     const rows = Object.entries(p.shares).map(([funder, pm]) => ({ funder, year: y.year, amountOre: ore(Math.floor((y.totalOre * pm) / 1_000)) }));
@@ -73,7 +80,7 @@ export async function loadDemoProjects(tx: Tx, tenantId: number, committeeId: nu
     const id = await insertProject(tx, {
       tenantId, orgId: committeeId, code: p.code, name: p.name, programme: p.programme, status: p.status, startPeriod: p.startPeriod,
       endPeriod: p.endPeriod, flatRate: p.flatRate, claimIntervalMonths: p.claimIntervalMonths, paymentLagDays: 80, isExample: true,
-      staffUpliftPpm: STAFF_UPLIFT_PPM,
+      staffUpliftPpm: DEMO_STAFF_UPLIFT_PPM,
     });
     await replaceProjectBudget(tx, tenantId, id, { staff: p.staff, costs: p.costs, financing: financingOf(p) });
   }
