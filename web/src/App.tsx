@@ -70,6 +70,7 @@ export function App() {
     case 'projects':
     case 'goals':
     case 'underlag':
+    case 'sie':
       return <OrgView route={route} user={session.user} onLogout={() => void logout()} />;
     case 'admin':
       return <AdminView route={route} user={session.user} onLogout={() => void logout()} />;

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'home' }
   | ({ name: 'overview'; scenario: string | null } & ViewState)
   | ({ name: 'budget' } & ViewState)
+  | ({ name: 'sie' } & ViewState)
   | ({ name: FeatureSection; item: string | null } & ViewState)
   | ({ name: 'underlag'; item: string | null } & ViewState)
   | { name: 'admin'; org: string; page: AdminPage }
@@ -21,9 +22,9 @@ export type Route =
 export type FeatureSection = 'agreements' | 'projects' | 'goals';
 const featureSlugs: Record<FeatureSection, string> = { agreements: 'samverkan', projects: 'projekt', goals: 'mal' };
 
-export type SectionName = 'overview' | 'budget' | FeatureSection | 'underlag';
+export type SectionName = 'overview' | 'budget' | FeatureSection | 'underlag' | 'sie';
 
-const sectionSlugs: Record<SectionName, string> = { overview: 'oversikt', budget: 'budget', ...featureSlugs, underlag: 'underlag' };
+const sectionSlugs: Record<SectionName, string> = { overview: 'oversikt', budget: 'budget', ...featureSlugs, underlag: 'underlag', sie: 'import-sie' };
 
 /** The administration of an organisation: users and roles, and the audit trail. */
 export type AdminPage = 'users' | 'audit';
@@ -82,6 +83,7 @@ export function parseRoute(pathname: string, search: string): Route {
     const slug = parts[2] ?? sectionSlugs.overview;
     if (slug === sectionSlugs.overview) return { name: 'overview', ...view, scenario: nonEmpty(params.get('scenario')) };
     if (slug === sectionSlugs.budget) return { name: 'budget', ...view };
+    if (slug === sectionSlugs.sie) return { name: 'sie', ...view };
   }
   return { name: 'not-found', path: pathname };
 }
@@ -93,7 +95,8 @@ export function routeHref(route: Route): string {
     case 'home':
       return '/';
     case 'overview':
-    case 'budget': {
+    case 'budget':
+    case 'sie': {
       const params = new URLSearchParams();
       if (route.year !== null) params.set('ar', String(route.year));
       if (route.version !== null) params.set('version', route.version);
@@ -124,6 +127,6 @@ export function routeHref(route: Route): string {
 /** The same org, year and version in another section: the context follows the user around. */
 export function sectionHref(section: SectionName, view: ViewState): string {
   if (section === 'overview') return routeHref({ name: 'overview', ...view, scenario: null });
-  if (section !== 'budget') return routeHref({ name: section, ...view, item: null });
-  return routeHref({ name: 'budget', ...view });
+  if (section !== 'budget' && section !== 'sie') return routeHref({ name: section, ...view, item: null });
+  return routeHref({ name: section, ...view });
 }

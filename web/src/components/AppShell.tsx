@@ -9,6 +9,7 @@ import { contextLabel, yearForVersion, yearsOf, type ResolvedView } from '../vie
 import { LockIcon } from './icons.tsx';
 import { isAdminOf } from '../admin/access.ts';
 import { adminHref } from '../routes.ts';
+import { canEditPlan } from '../features/access.ts';
 
 interface Props {
   user: SessionUser;
@@ -29,6 +30,7 @@ const sections: { name: SectionName; label: string }[] = [
   { name: 'agreements', label: 'Samverkan med kommunerna' },
   { name: 'goals', label: 'Mål och indikatorer' },
   { name: 'underlag', label: 'Underlag' },
+  { name: 'sie', label: 'Import (SIE)' },
 ];
 
 function roleLabel(user: SessionUser, orgCode: string): string | null {
@@ -83,7 +85,7 @@ export function AppShell({ user, orgs, org, versions, view, section, title, onLo
       </header>
       <nav className="sidenav" aria-label="Avsnitt">
         <ul>
-          {sections.map((s) => (
+          {sections.filter((s) => s.name !== 'sie' || canEditPlan(org)).map((s) => (
             <li key={s.name}>
               <Link href={sectionHref(s.name, current)} aria-current={s.name === section ? 'page' : undefined}>
                 {s.label}

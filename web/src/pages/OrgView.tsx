@@ -13,8 +13,9 @@ import { resolveView } from '../view-context.ts';
 import { BudgetPage } from './BudgetPage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
 import { UnderlagPage } from '../underlag/UnderlagPage.tsx';
+import { SieImportPage } from '../sie/SieImportPage.tsx';
 
-type OrgRoute = Extract<Route, { name: 'overview' | 'budget' | FeatureSection | 'underlag' }>;
+type OrgRoute = Extract<Route, { name: 'overview' | 'budget' | FeatureSection | 'underlag' | 'sie' }>;
 
 interface Props {
   route: OrgRoute;
@@ -84,6 +85,13 @@ export function OrgView({ route, user, onLogout }: Props) {
     return (
       <AppShell {...shell} section="underlag" title="Underlag">
         <UnderlagPage org={org} view={resolved} item={route.item} />
+      </AppShell>
+    );
+  }
+  if (route.name === 'sie') {
+    return (
+      <AppShell {...shell} section="sie" title="Import (SIE)">
+        <SieImportPage org={org} />
       </AppShell>
     );
   }
