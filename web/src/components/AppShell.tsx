@@ -9,7 +9,7 @@ import { contextLabel, yearForVersion, yearsOf, type ResolvedView } from '../vie
 import { LockIcon } from './icons.tsx';
 import { isAdminOf } from '../admin/access.ts';
 import { adminHref } from '../routes.ts';
-import { canEditPlan } from '../features/access.ts';
+import { canImportSie } from '../sie/api.ts';
 
 interface Props {
   user: SessionUser;
@@ -85,7 +85,7 @@ export function AppShell({ user, orgs, org, versions, view, section, title, onLo
       </header>
       <nav className="sidenav" aria-label="Avsnitt">
         <ul>
-          {sections.filter((s) => s.name !== 'sie' || canEditPlan(org)).map((s) => (
+          {sections.filter((s) => s.name !== 'sie' || canImportSie(org)).map((s) => (
             <li key={s.name}>
               <Link href={sectionHref(s.name, current)} aria-current={s.name === section ? 'page' : undefined}>
                 {s.label}

@@ -5,9 +5,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorBody, Org } from '../api-types.ts';
 import { ErrorNotice, Loading } from '../components/notices.tsx';
-import { canEditPlan } from '../features/access.ts';
 import { useApi } from '../use-api.ts';
-import { sieApi, type SieInspection, type SieJob, type SieProblem } from './api.ts';
+import { canImportSie, sieApi, type SieInspection, type SieJob, type SieProblem } from './api.ts';
 import './sie.css';
 
 const n = (x: number): string => x.toLocaleString('sv-SE');
@@ -221,7 +220,7 @@ export function SieImportPage({ org }: { org: Org }) {
     return () => window.clearTimeout(timer);
   }, [running, jobId, org.code, step]);
 
-  if (!canEditPlan(org)) {
+  if (!canImportSie(org)) {
     return <p className="lead">Du har inte behörighet att läsa in SIE-filer för {org.name}. Det kräver rätt att ändra planen.</p>;
   }
 

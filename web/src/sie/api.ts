@@ -60,6 +60,9 @@ export type SieHistoryRow = {
   actualsFrom: string; lineCount: number; status: 'imported' | 'replaced'; replacedBy: number | null; importedBy: string; importedAt: string;
 };
 
+/** Import (SIE) is for those who may change the plan: the org's permissions from GET /api/orgs. */
+export const canImportSie = (org: { permissions: readonly string[] }): boolean => org.permissions.includes('plan.edit');
+
 const base = (org: string) => `/api/orgs/${encodeURIComponent(org)}/sie`;
 const networkError: ApiErrorBody = { error: 'network', message: 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.' };
 
