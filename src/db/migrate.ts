@@ -7,6 +7,7 @@ import * as rolesAndWorkflow from './migrations/0006-roles-and-workflow.ts';
 import * as goalsAgreementsProjects from './migrations/0003-goals-agreements-projects.ts';
 import * as underlag from './migrations/0004-underlag.ts';
 import * as identity from './migrations/0007-identity.ts';
+import * as importSpeed from './migrations/0008-import-speed.ts';
 import * as issue4Gaps from './migrations/0009-issue4-gaps.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0003-goals-agreements-projects': goalsAgreementsProjects,
   '0004-underlag': underlag,
   '0007-identity': identity,
+  '0008-import-speed': importSpeed,
   '0009-issue4-gaps': issue4Gaps,
 };
 

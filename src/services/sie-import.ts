@@ -11,8 +11,8 @@ import { appendAudit } from '../db/repositories/audit.ts';
 import { withCopyTransaction } from '../db/repositories/sie-import-copy.ts';
 import {
   analyzePlanLines, copyBalances, copyPlanLines, deleteImportLines, deleteVersionLines, findCurrentImports, findOrganisationCodesByOrgNumber,
-  insertCategoriesIfMissing, insertSieImport, insertUnitMap, listUnitMap, lockSieImports, markImportsReplaced, setOrganisationNumber,
-  setVersionYears,
+  importClashes, insertCategoriesIfMissing, insertSieImport, insertUnitMap, listUnitMap, lockSieImports, markImportsReplaced, setImportWorkMem,
+  setOrganisationNumber, setVersionYears, versionHasLines,
 } from '../db/repositories/sie-import.ts';
 import {
   findOrganisationByCode, insertOrganisation, insertRootOrganisation, listTenantOrganisations, type OrganisationRow,
@@ -128,6 +128,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
     const resolved = await resolveOrganisation(tx, input, inspection);
     const { org } = resolved;
     await lockSieImports(tx, org.id);
+    await setImportWorkMem(tx);
 
     if (resolved.created) {
       await insertCategories(tx, org.tenantId, DEFAULT_CATEGORIES);
@@ -221,8 +222,13 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
       }
     };
     try {
-      if (actual) linesWritten += await copyPlanLines(copy, lineRows(plan.actualLines, actual));
-      if (budget) linesWritten += await copyPlanLines(copy, lineRows(plan.budgetLines, budget));
+      for (const [lines, version] of [[plan.actualLines, actual], [plan.budgetLines, budget]] as const) {
+        if (version === undefined) continue;
+        // An import's lines are unique by construction; only a version that already has other lines can clash.
+        const others = await versionHasLines(tx, version.id);
+        linesWritten += await copyPlanLines(copy, lineRows(lines, version));
+        if (others && await importClashes(tx, version.id, importId)) throw Object.assign(new Error('clash'), { code: '23505' });
+      }
     } catch (error) {
       translateCopyError(error, org);
     }

@@ -11,6 +11,36 @@ export async function lockSieImports(db: DbOrTx, orgId: number): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(7262577, ${2_000_000 + orgId}::int)`.execute(db);
 }
 
+/**
+ * Memory for this transaction's sorts and hashes (the triggers' aggregates over a million-line COPY);
+ * LOCAL, so it ends with the transaction.
+ */
+export async function setImportWorkMem(db: DbOrTx): Promise<void> {
+  await sql`SET LOCAL work_mem = '64MB'`.execute(db);
+}
+
+/** Whether the version has any line (visible in this transaction). */
+export async function versionHasLines(db: DbOrTx, versionId: number): Promise<boolean> {
+  const r = await sql<{ found: boolean }>`SELECT EXISTS (SELECT 1 FROM plan_line WHERE version_id = ${versionId}) AS found`.execute(db);
+  return r.rows[0]?.found === true;
+}
+
+/**
+ * Whether an import's lines share a key (year, month, unit, account, project, funder) with another line
+ * of the version: the partial unique index (migration 0008) leaves imported lines to this check.
+ */
+export async function importClashes(db: DbOrTx, versionId: number, importId: number): Promise<boolean> {
+  const r = await sql<{ found: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM plan_line n JOIN plan_line o
+        ON o.version_id = n.version_id AND o.year = n.year AND o.period IS NOT DISTINCT FROM n.period AND o.unit_id = n.unit_id
+       AND o.account_code = n.account_code AND o.project_code IS NOT DISTINCT FROM n.project_code AND o.funder_code IS NOT DISTINCT FROM n.funder_code
+       AND o.id <> n.id
+     WHERE n.version_id = ${versionId} AND n.sie_import_id = ${importId}
+    ) AS found`.execute(db);
+  return r.rows[0]?.found === true;
+}
+
 /** Organisations whose organisation number has the same digits (556677-8899 = 5566778899). */
 export async function findOrganisationCodesByOrgNumber(db: DbOrTx, digits: string): Promise<string[]> {
   const rows = await db.selectFrom('organisation').select('code')
