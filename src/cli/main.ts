@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-data.ts';
 import { describeFailure } from './failure.ts';
 import { roleLabel } from '../domain/access.ts';
 import { addReportCommand } from './report-command.ts';
+import { addArchiveCommand } from './archive-command.ts';
 import { describeChainBreak, verifyAuditChain } from '../services/audit.ts';
 import { addSieCommands } from './sie-commands.ts';
 import { oidcSettingsFromEnv } from '../services/oidc.ts';
@@ -151,6 +152,8 @@ export function createProgram(): Command {
     });
 
   addReportCommand(program, (cmd) => configFrom(globals(cmd)));
+
+  addArchiveCommand(program, (cmd) => configFrom(globals(cmd)));
 
   addSieCommands(program, (cmd) => configFrom(globals(cmd)));
 

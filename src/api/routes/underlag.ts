@@ -1,6 +1,7 @@
 // The underlag through the API: documents per committee and budget year, their revisions (every save),
 // sections, workflow steps, comparison of two revisions, drafted sentences, and the export as DOCX,
-// PDF, HTML or XLSX. Thin: validation here, the rules in src/services/underlag*.ts.
+// PDF, HTML or XLSX, and the archive of a decided revision for the registry. Thin: validation here, the
+// rules in src/services/underlag*.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, VersionStatus, Year } from '../schemas.ts';
@@ -11,6 +12,7 @@ import {
   reorderDocumentSections, requireUnderlag, saveDocument, saveSection, type DocumentView,
 } from '../../services/underlag.ts';
 import { compareRevisionsOf, draftsFor, exportRevision } from '../../services/underlag-output.ts';
+import { archiveUnderlag } from '../../services/underlag-archive.ts';
 import { listRevisions, listUnderlagTransitions, type RevisionMeta, type UnderlagRow } from '../../db/repositories/underlag.ts';
 import { statusLabel } from '../../domain/workflow.ts';
 import type { OrgAccess } from '../../services/organisations.ts';
@@ -287,5 +289,22 @@ export const underlagRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app,
     // A PDF without Chromium is the catalog's pdf_unavailable: 503 with the message that says how to get it.
     const file = await exportRevision(ctx, access.org, doc, request.query.revision, request.query.format, { chromiumPath: process.env['RAMPLAN_CHROMIUM'] });
     return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(Buffer.from(file.bytes));
+  });
+
+  app.get(`${base}/:id/archive`, {
+    config: { access: 'read' },
+    schema: {
+      tags, params: Params, produces: ['application/zip'],
+      summary: 'Arkivexport av den beslutade revisionen för diariet: ZIP med PDF (taggad), XLSX, beslutet och ögonblicksbilden (beslut.json), '
+        + 'planversionens rader och beslutsflöde (planversion.json) och manifest.json med varje fils SHA-256 och storlek (docs/archive-format.md)',
+      response: {
+        200: Type.Any({ description: 'ZIP-filen' }), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
+        409: ErrorBody, 503: ErrorBody,
+      },
+    },
+  }, async (request, reply) => {
+    const access = requireAccess(request);
+    const file = await archiveUnderlag(ctx, access.org, request.params.id, { chromiumPath: process.env['RAMPLAN_CHROMIUM'] });
+    return reply.type('application/zip').header('content-disposition', `attachment; filename="${file.filename}"`).send(Buffer.from(file.bytes));
   });
 };
