@@ -8,7 +8,8 @@ export const KpiParams = Type.Object({ orgCode: OrgCode, kpi: Type.String({ maxL
 export const YearQuery = Type.Object({ year: Year });
 export const OptionalYearQuery = Type.Object({ year: Type.Optional(Year) });
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+// Null first: with type coercion on, Ajv would otherwise turn a null into "" or 0 through the first branch.
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 const Direction = Type.Union([Type.Literal('higher'), Type.Literal('lower')]);
 const AssessmentCode = Type.Union([Type.Literal('met'), Type.Literal('partly'), Type.Literal('not')]);
 const Gender = Type.Union([Type.Literal('T'), Type.Literal('K'), Type.Literal('M')]);

@@ -106,6 +106,17 @@ describe('goals', () => {
     expect(g?.assessments[0]?.label).toBe('Delvis uppfyllt');
   });
 
+  it('takes a manual indicator (no Kolada id, no baseline) as null, not as an empty id', async () => {
+    const goal = (await get('/api/orgs/RUN/goals?year=2020', ekonom)).json<Goal[]>()[0];
+    const res = await send('POST', `/api/orgs/RUN/goals/${goal?.id ?? 0}/indicators`, ekonom, {
+      name: 'Manuell indikator', unit: 'antal', direction: 'lower', koladaKpi: null, genderSplit: false, baselineYear: null, baselineValue: null, targets: [{ year: 2020, target: 3 }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const stored = (await get('/api/orgs/RUN/goals?year=2020', ekonom)).json<Array<{ indicators: Array<{ name: string; koladaKpi: string | null; baselineYear: number | null }> }>>()
+      .flatMap((g) => g.indicators).find((i) => i.name === 'Manuell indikator');
+    expect(stored).toMatchObject({ koladaKpi: null, baselineYear: null });
+  });
+
   it('marks an activity done with who and when, and back; a reader may not, another organisation\'s id is not found', async () => {
     const goals = (await get('/api/orgs/RUN/goals?year=2020', ekonom)).json<Array<Goal & { activities: Array<{ id: number; done: boolean; doneBy: string | null; doneAt: string | null }> }>>();
     const activity = goals.flatMap((g) => g.activities).find((a) => !a.done);
