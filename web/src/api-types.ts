@@ -133,4 +133,6 @@ export interface ApiErrorBody {
   message: string;
   field?: string;
   current?: PlanLine;
+  /** Each problem on its own (a file's lines, "Rad 3: …"), when the server lists them. */
+  problems?: string[];
 }

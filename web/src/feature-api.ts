@@ -18,6 +18,10 @@ export const featureApi = {
   keyFromKolada: (org: string, id: number, year: number) => apiRequest<null>('POST', `/api/orgs/${seg(org)}/agreements/${id}/key/${year}/kolada`, { body: {} }),
   saveEvaluation: (org: string, id: number, body: { day: string; text: string }) =>
     apiRequest<null>('PUT', `/api/orgs/${seg(org)}/agreements/${id}/evaluation`, { body }),
+  setKey: (org: string, id: number, year: number, entries: { municipalityCode: string; population: number }[]) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/agreements/${id}/key/${year}`, { body: { entries } }),
+  addForum: (org: string, id: number, body: { name: string; kind: 'politicians' | 'officials' }) =>
+    apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/agreements/${id}/forums`, { body }),
   addMeeting: (org: string, id: number, body: { forumId: number; day: string; subject: string }) =>
     apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/agreements/${id}/meetings`, { body }),
   agreementExportHref: (org: string, id: number, format: 'csv' | 'xlsx') => `/api/orgs/${seg(org)}/agreements/${id}/export?format=${format}`,
@@ -36,6 +40,15 @@ export const featureApi = {
   getStrategies: (org: string, year: number, signal?: AbortSignal) =>
     apiRequest<StrategiesView>('GET', `/api/orgs/${seg(org)}/strategies?year=${year}`, opt(signal)),
   getGoals: (org: string, year: number, signal?: AbortSignal) => apiRequest<GoalView[]>('GET', `/api/orgs/${seg(org)}/goals?year=${year}`, opt(signal)),
+  addStrategy: (org: string, body: { code: string; name: string; firstYear: number; lastYear: number; subStrategies: string[] }) =>
+    apiRequest<null>('POST', `/api/orgs/${seg(org)}/strategies`, { body }),
+  createGoal: (org: string, body: { title: string; description: string; strategyCode: string; subStrategies: number[] }) =>
+    apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/goals`, { body }),
+  addIndicator: (org: string, goalId: number, body: {
+    name: string; unit: string; direction: 'higher' | 'lower'; koladaKpi: string | null; genderSplit: boolean;
+    baselineYear: number | null; baselineValue: number | null; targets: { year: number; target: number }[];
+  }) => apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/goals/${goalId}/indicators`, { body }),
+  markActivityDone: (org: string, id: number, done: boolean) => apiRequest<null>('PUT', `/api/orgs/${seg(org)}/activities/${id}/done`, { body: { done } }),
   adoptStrategy: (org: string, strategyCode: string, fromYear: number) =>
     apiRequest<null>('POST', `/api/orgs/${seg(org)}/strategies/adopt`, { body: { strategyCode, fromYear } }),
   assessGoal: (org: string, id: number, body: { period: string; assessment: string; comment: string }) =>

@@ -70,6 +70,8 @@ export interface ProjectDetail {
   revision: number;
   isExample: boolean;
   canEdit: boolean;
+  staffUpliftPercent: number;
+  funderShares: { funder: string; name: string; maxSharePercent: number; defaultPercent: number; ceilingPercent: number; own: boolean }[];
   staff: { role: string; year: number; monthlySalaryOre: Ore; hours: number; hourlyRateOre: Ore; costOre: Ore }[];
   costs: { year: number; category: string; categoryName: string; amountOre: Ore }[];
   financing: { funder: string; funderName: string; year: number; amountOre: Ore }[];
@@ -87,6 +89,7 @@ export interface Funder {
   code: string;
   name: string;
   maxSharePercent: number;
+  ceilingPercent: number;
   external: boolean;
 }
 
@@ -124,6 +127,6 @@ export interface GoalView {
     progressLabel: string;
     kolada: { kpi: string; area: string; year: number; gender: 'T' | 'K' | 'M'; value: number | null; fetchedAt: string }[];
   }[];
-  activities: { id: number; title: string; owner: string; dueDay: string; done: boolean }[];
+  activities: { id: number; title: string; owner: string; dueDay: string; done: boolean; doneBy: string | null; doneAt: string | null }[];
   assessments: { period: string; assessment: 'met' | 'partly' | 'not'; label: string; comment: string }[];
 }

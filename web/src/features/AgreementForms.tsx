@@ -1,11 +1,13 @@
-// What an editor changes in the agreement: a year's total, the key from CSV, a follow-up entry and
-// a meeting in a forum. Every write goes to the server, which checks it and says what is wrong.
+// What an editor changes in the agreement: a year's total, the key entered per municipality or
+// imported from CSV (each bad line listed beside the field), a forum, a follow-up entry and a meeting
+// in a forum. Every write goes to the server, which checks it and says what is wrong.
 import { useState } from 'react';
 import type { Org } from '../api-types.ts';
 import { parseAmount } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { AgreementDetail } from '../feature-types.ts';
 import { ActionForm } from './ActionForm.tsx';
+import { FieldForm, fieldError } from './FieldForm.tsx';
 
 interface Props {
   org: Org;
@@ -29,6 +31,8 @@ export function AgreementForms({ org, a, onChanged }: Props) {
   const [koladaYear, setKoladaYear] = useState(String(a.firstYear));
   const [evalDay, setEvalDay] = useState(a.evaluation?.day ?? '');
   const [evalText, setEvalText] = useState(a.evaluation?.text ?? '');
+  const [forumName, setForumName] = useState('');
+  const [forumKind, setForumKind] = useState<'politicians' | 'officials'>('officials');
   return (
     <section className="panel" aria-labelledby="agreement-edit-h">
       <h2 id="agreement-edit-h">Ändra överenskommelsen</h2>
@@ -57,22 +61,32 @@ export function AgreementForms({ org, a, onChanged }: Props) {
           <input id="total-amount" inputMode="decimal" value={total} onChange={(e) => setTotal(e.target.value)} />
         </div>
       </ActionForm>
-      <ActionForm
-        id="csv-form"
+      <KeyForm org={org} a={a} onChanged={onChanged} />
+      <FieldForm
         legend="Fördelningsnyckel från CSV"
         submitLabel="Importera nyckeln"
         doneMessage="Nyckeln är importerad."
         onDone={onChanged}
-        onSubmit={() => featureApi.importKeyCsv(org.code, a.id, csv)}
+        fields={['csv']}
+        onSubmit={() => (csv.trim() === '' ? fieldError('csv', 'Filen: klistra in rader med kommunkod;år;folkmängd.') : featureApi.importKeyCsv(org.code, a.id, csv))}
       >
-        <div className="field">
-          <label htmlFor="csv-text">Rader med kommunkod;år;folkmängd (klistra in från Excel eller SCB)</label>
-          <textarea id="csv-text" rows={5} value={csv} onChange={(e) => setCsv(e.target.value)} aria-describedby="csv-hint" />
-          <p id="csv-hint" className="hint">
-            Varje år i filen måste ha alla {a.parties.length} kommuner. Ingenting sparas om någon rad är fel.
-          </p>
-        </div>
-      </ActionForm>
+        {(f) => (
+          <div className="field">
+            <label htmlFor={f.id('csv')}>Rader med kommunkod;år;folkmängd (klistra in från Excel eller SCB)</label>
+            <textarea
+              {...f.input('csv')}
+              aria-describedby={[f.input('csv')['aria-describedby'], 'csv-hint'].filter((x) => x !== undefined).join(' ')}
+              rows={5}
+              value={csv}
+              onChange={(e) => setCsv(e.target.value)}
+            />
+            <p id="csv-hint" className="hint">
+              Varje år i filen måste ha alla {a.parties.length} kommuner. Ingenting sparas om någon rad är fel; felen visas rad för rad.
+            </p>
+            {f.error('csv')}
+          </div>
+        )}
+      </FieldForm>
       <ActionForm
         id="kolada-key-form"
         legend="Fördelningsnyckel från Kolada (N01951)"
@@ -118,6 +132,35 @@ export function AgreementForms({ org, a, onChanged }: Props) {
           <textarea id="followup-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
         </div>
       </ActionForm>
+      <FieldForm
+        legend="Nytt forum"
+        submitLabel="Lägg till forum"
+        doneMessage="Forumet är tillagt."
+        onDone={() => {
+          setForumName('');
+          onChanged();
+        }}
+        fields={['name', 'kind']}
+        onSubmit={() => (forumName.trim() === '' ? fieldError('name', 'Namn: ange forumets namn.') : featureApi.addForum(org.code, a.id, { name: forumName.trim(), kind: forumKind }))}
+      >
+        {(f) => (
+          <>
+            <div className="field">
+              <label htmlFor={f.id('name')}>Forumets namn</label>
+              <input {...f.input('name')} value={forumName} onChange={(e) => setForumName(e.target.value)} />
+              {f.error('name')}
+            </div>
+            <div className="field">
+              <label htmlFor={f.id('kind')}>Vilka som möts</label>
+              <select {...f.input('kind')} value={forumKind} onChange={(e) => setForumKind(e.target.value as 'politicians' | 'officials')}>
+                <option value="politicians">Politiker</option>
+                <option value="officials">Tjänstepersoner</option>
+              </select>
+              {f.error('kind')}
+            </div>
+          </>
+        )}
+      </FieldForm>
       {a.forums.length > 0 && (
         <ActionForm
           id="meeting-form"
@@ -165,5 +208,65 @@ export function AgreementForms({ org, a, onChanged }: Props) {
         </div>
       </ActionForm>
     </section>
+  );
+}
+
+/** The key of one year entered by hand: the population of every party, prefilled with what the year has now. */
+function KeyForm({ org, a, onChanged }: Props) {
+  const [year, setYear] = useState(String(a.years.find((y) => y.contributions === null)?.year ?? a.lastYear));
+  const current = (y: string) =>
+    Object.fromEntries(a.parties.map((p) => [p.code, String(a.years.find((x) => String(x.year) === y)?.contributions?.find((c) => c.municipalityCode === p.code)?.population ?? '')]));
+  const [population, setPopulation] = useState<Record<string, string>>(() => current(year));
+  const fields = ['year', 'entries', ...a.parties.map((p) => `entries.${p.code}`)];
+  const submit = () => {
+    const entries: { municipalityCode: string; population: number }[] = [];
+    for (const p of a.parties) {
+      const text = (population[p.code] ?? '').replace(/[\s  ]/g, '');
+      if (!/^\d{1,9}$/.test(text)) return fieldError(`entries.${p.code}`, `Folkmängd ${p.name}: ange ett heltal, t.ex. 127 119.`);
+      entries.push({ municipalityCode: p.code, population: Number(text) });
+    }
+    return featureApi.setKey(org.code, a.id, Number(year), entries);
+  };
+  return (
+    <FieldForm legend="Fördelningsnyckel, inmatad folkmängd" submitLabel="Spara nyckeln" doneMessage="Nyckeln är sparad och bidragen omräknade." onDone={onChanged} fields={fields} onSubmit={submit}>
+      {(f) => (
+        <>
+          <div className="field">
+            <label htmlFor={f.id('year')}>År</label>
+            <select
+              {...f.input('year')}
+              value={year}
+              onChange={(e) => {
+                setYear(e.target.value);
+                setPopulation(current(e.target.value));
+              }}
+            >
+              {a.years.map((y) => (
+                <option key={y.year}>{y.year}</option>
+              ))}
+            </select>
+            {f.error('year')}
+          </div>
+          <fieldset {...f.group('entries')}>
+            <legend>Folkmängd per kommun</legend>
+            {a.parties.map((p) => (
+              <div className="field field-inline" key={p.code}>
+                <label htmlFor={f.id(`entries.${p.code}`)}>
+                  {p.name} ({p.code})
+                </label>
+                <input
+                  {...f.input(`entries.${p.code}`)}
+                  inputMode="numeric"
+                  value={population[p.code] ?? ''}
+                  onChange={(e) => setPopulation({ ...population, [p.code]: e.target.value })}
+                />
+                {f.error(`entries.${p.code}`)}
+              </div>
+            ))}
+            {f.error('entries')}
+          </fieldset>
+        </>
+      )}
+    </FieldForm>
   );
 }

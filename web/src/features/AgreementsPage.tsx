@@ -14,6 +14,7 @@ import { routeHref } from '../routes.ts';
 import { useApi } from '../use-api.ts';
 import type { ResolvedView } from '../view-context.ts';
 import { AgreementForms } from './AgreementForms.tsx';
+import { canEditPlan } from './access.ts';
 
 interface Props {
   org: Org;
@@ -93,7 +94,7 @@ function AgreementView({ org, id, viewYear }: { org: Org; id: number; viewYear: 
         <h3>Slututvärdering</h3>
         <p>{a.evaluation ? `${a.evaluation.day}: ${a.evaluation.text}` : `Överenskommelsen utvärderas i sin helhet i slutet av avtalsperioden (${a.lastYear}).`}</p>
       </section>
-      {a.canEdit ? (
+      {a.canEdit && canEditPlan(org) ? (
         <AgreementForms org={org} a={a} onChanged={reload} />
       ) : (
         <ReadOnlyNotice>Du har läsbehörighet. Kontakta nämndens ekonom om något i överenskommelsen behöver ändras.</ReadOnlyNotice>

@@ -10,6 +10,9 @@ import type { GoalView, StrategiesView } from '../feature-types.ts';
 import { useApi } from '../use-api.ts';
 import type { ResolvedView } from '../view-context.ts';
 import { GoalForms } from './GoalForms.tsx';
+import { GoalEditForms } from './GoalEditForms.tsx';
+import { canEditPlan } from './access.ts';
+import { useState } from 'react';
 
 const num = (v: number | null | undefined, unit = ''): string => (v === null || v === undefined ? '–' : `${formatNumberSv(v, Number.isInteger(v) ? 0 : 1)}${unit === '%' ? '\u00a0%' : ''}`);
 
@@ -29,11 +32,14 @@ export function GoalsPage({ org, view }: { org: Org; view: ResolvedView }) {
       {goals.load.state === 'loading' && <Loading what="målen" />}
       {goals.load.state === 'error' && <ErrorNotice error={goals.load.error} />}
       {goals.load.state === 'ok' && <GoalsTable goals={goals.load.value} year={year} />}
-      {goals.load.state === 'ok' && goals.load.value.map((g) => <GoalDetail key={g.id} g={g} />)}
-      {org.canEdit && goals.load.state === 'ok' && strategies.load.state === 'ok' ? (
+      {goals.load.state === 'ok' && goals.load.value.map((g) => <GoalDetail key={g.id} g={g} org={org} onChanged={reload} />)}
+      {canEditPlan(org) && goals.load.state === 'ok' && strategies.load.state === 'ok' && (
+        <GoalEditForms org={org} year={year} goals={goals.load.value} strategies={strategies.load.value} onChanged={reload} />
+      )}
+      {canEditPlan(org) && goals.load.state === 'ok' && strategies.load.state === 'ok' ? (
         <GoalForms org={org} year={year} goals={goals.load.value} strategies={strategies.load.value} onChanged={reload} />
       ) : (
-        !org.canEdit && <ReadOnlyNotice>Du har läsbehörighet. Bedömningar och utfall registreras av nämndens planerare och ekonom.</ReadOnlyNotice>
+        !canEditPlan(org) && <ReadOnlyNotice>Du har läsbehörighet. Bedömningar och utfall registreras av nämndens planerare och ekonom.</ReadOnlyNotice>
       )}
     </>
   );
@@ -134,7 +140,19 @@ function GoalsTable({ goals, year }: { goals: GoalView[]; year: number }) {
   );
 }
 
-function GoalDetail({ g }: { g: GoalView }) {
+function GoalDetail({ g, org, onChanged }: { g: GoalView; org: Org; onChanged: () => void }) {
+  const [message, setMessage] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const toggle = async (id: number, title: string, done: boolean) => {
+    setFailure(null);
+    const r = await featureApi.markActivityDone(org.code, id, done);
+    if (r.ok) {
+      setMessage(done ? `${title} är markerad som klar.` : `${title} är markerad som inte klar.`);
+      onChanged();
+    } else {
+      setFailure(r.error.message);
+    }
+  };
   return (
     <section className="panel" aria-labelledby={`goal-${g.id}-h`}>
       <h2 id={`goal-${g.id}-h`}>{g.title}</h2>
@@ -144,13 +162,23 @@ function GoalDetail({ g }: { g: GoalView }) {
       ) : (
         <ul>
           {g.activities.map((a) => (
-            <li key={a.id}>
+            <li key={a.id} data-activity={a.id}>
               {a.title} – {a.owner}, klart senast {a.dueDay}
-              {a.done && ' (klar)'}
+              {a.done && (a.doneBy === null ? ' (klar)' : ` (klar, markerad av ${a.doneBy}${a.doneAt === null ? '' : ` ${a.doneAt.slice(0, 10)}`})`)}
+              {canEditPlan(org) && (
+                <button type="button" className="button activity-done" onClick={() => void toggle(a.id, a.title, !a.done)}>
+                  {a.done ? 'Markera som inte klar' : 'Markera som klar'}
+                  <span className="visually-hidden">: {a.title}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
+      <p role="status" className="save-status">
+        {message}
+      </p>
+      {failure !== null && <ErrorNotice error={{ error: 'activity', message: failure }} />}
       <h3>Uppföljning</h3>
       {g.assessments.length === 0 ? (
         <p>Inte bedömt ännu.</p>

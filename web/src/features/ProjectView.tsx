@@ -13,6 +13,7 @@ import { routeHref } from '../routes.ts';
 import { useApi } from '../use-api.ts';
 import type { ResolvedView } from '../view-context.ts';
 import { ProjectEditor } from './ProjectEditor.tsx';
+import { canEditPlan } from './access.ts';
 import { RuleStatus } from './ProjectsPage.tsx';
 
 export function ProjectView({ org, view, code }: { org: Org; view: ResolvedView; code: string }) {
@@ -51,7 +52,7 @@ export function ProjectView({ org, view, code }: { org: Org; view: ResolvedView;
       </section>
       <BudgetTables p={p} />
       <CashFlowSection p={p} />
-      {p.canEdit && <ProjectEditor org={org} view={view} p={p} onSaved={reload} />}
+      {canEditPlan(org) && p.canEdit && <ProjectEditor org={org} view={view} p={p} onSaved={reload} />}
     </>
   );
 }
@@ -105,7 +106,9 @@ function BudgetTables({ p }: { p: ProjectDetail }) {
       {p.staff.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Personal">
           <table className="data-table">
-            <caption>Personal som enhetskostnad (månadslön × 12 / 1 720 timmar)</caption>
+            <caption>
+              Personal som enhetskostnad (månadslön × 12 / 1 720 timmar, uppräknad {p.staffUpliftPercent.toString().replace('.', ',')} % per år efter projektets första år)
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Roll</th>
@@ -118,7 +121,7 @@ function BudgetTables({ p }: { p: ProjectDetail }) {
             </thead>
             <tbody>
               {p.staff.map((s) => (
-                <tr key={`${s.role}-${s.year}`}>
+                <tr key={`${s.role}-${s.year}-${s.monthlySalaryOre}-${s.hours}`}>
                   <th scope="row">{s.role}</th>
                   <td>{s.year}</td>
                   <td className="num">{formatKrExact(s.monthlySalaryOre)}</td>

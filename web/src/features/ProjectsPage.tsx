@@ -12,6 +12,7 @@ import { useApi } from '../use-api.ts';
 import type { ResolvedView } from '../view-context.ts';
 import { NewProjectForm } from './NewProjectForm.tsx';
 import { ProjectView } from './ProjectView.tsx';
+import { canEditPlan } from './access.ts';
 
 interface Props {
   org: Org;
@@ -84,7 +85,7 @@ function ProjectRegistry({ org, view }: { org: Org; view: ResolvedView }) {
         )}
       </section>
       <PlanFeedSection org={org} view={view} />
-      {org.canEdit && <NewProjectForm org={org} onCreated={reload} />}
+      {canEditPlan(org) && <NewProjectForm org={org} onCreated={reload} />}
     </>
   );
 }

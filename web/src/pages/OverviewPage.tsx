@@ -7,6 +7,7 @@ import { BalancePanel } from '../overview/BalancePanel.tsx';
 import { CategorySection } from '../overview/CategorySection.tsx';
 import { PlanSection } from '../overview/PlanSection.tsx';
 import { ResultsSection } from '../overview/ResultsSection.tsx';
+import { ProjectEndingNotice } from '../overview/ProjectEndingNotice.tsx';
 import { useApi } from '../use-api.ts';
 import { periodLabel, type ResolvedView } from '../view-context.ts';
 
@@ -24,6 +25,7 @@ function planVersionFor(view: ResolvedView, versions: PlanVersion[]): PlanVersio
 }
 
 export function OverviewPage({ org, versions, view, scenario }: Props) {
+  const planVersion = planVersionFor(view, versions);
   const { load } = useApi(`summary:${org.code}:${view.version.code}:${view.year}`, (signal) =>
     api.getSummary(org.code, view.year, view.version.code, signal),
   );
@@ -58,9 +60,10 @@ export function OverviewPage({ org, versions, view, scenario }: Props) {
           </div>
         </>
       )}
+      {planVersion !== undefined && <ProjectEndingNotice orgCode={org.code} firstYear={planVersion.firstYear} lastYear={planVersion.lastYear} />}
       <PlanSection
         orgCode={org.code}
-        planVersion={planVersionFor(view, versions)}
+        planVersion={planVersion}
         viewYear={view.year}
         viewVersion={view.version.code}
         scenario={scenario}
