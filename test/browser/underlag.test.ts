@@ -1,6 +1,7 @@
 // A writer works on the underlag in the browser: creates it from the template, edits a paragraph of
 // a section in place, takes a drafted sentence with its live figures, saves, reloads and finds it
-// there; the download links are there; the page passes axe when read and while edited.
+// there; the download links are there (and, once decided, the archive for the registry); the page
+// passes axe when read and while edited.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, logIn, openSession, plain, screenshot, seriousAxeViolations, startServer, type TestServer } from './harness.ts';
@@ -71,4 +72,32 @@ describeBrowser('underlag', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+  it('once decided, the downloads offer the archive for the registry, and it downloads as a ZIP', async () => {
+    const ekonom = await openSession(browser, server.baseUrl);
+    await logIn(ekonom.page, 'ekonom', '/orgs/RUN/underlag?version=budget-2020');
+    const bar = ekonom.page.getByRole('region', { name: 'Status och beslutsflöde' });
+    await bar.getByRole('button', { name: 'Skicka för granskning' }).click();
+    await bar.getByRole('button', { name: 'Lämna in' }).click();
+    await bar.getByRole('button', { name: 'Lämna in' }).waitFor({ state: 'detached' });
+    expect(await ekonom.page.getByRole('link', { name: 'Arkiv för diariet (ZIP)' }).count()).toBe(0);
+    await ekonom.context.close();
+
+    const region = await openSession(browser, server.baseUrl);
+    await logIn(region.page, 'regionekonom', '/orgs/RUN/underlag?version=budget-2020');
+    await region.page.getByRole('button', { name: 'Registrera beslut' }).click();
+    await region.page.getByLabel('Diarienummer').fill('RS 2019/123');
+    await region.page.getByLabel('Beslutsdatum').fill('2019-06-18');
+    await region.page.getByRole('button', { name: 'Registrera beslut' }).last().click();
+    const archive = region.page.getByRole('navigation', { name: 'Hämta underlaget' }).getByRole('link', { name: 'Arkiv för diariet (ZIP)' });
+    await archive.waitFor();
+    const href = await archive.getAttribute('href');
+    expect(href).toMatch(/^\/api\/orgs\/RUN\/underlag\/\d+\/archive$/);
+    const zip = await region.page.request.get(href ?? '');
+    expect(zip.status()).toBe(200);
+    expect(zip.headers()['content-type']).toBe('application/zip');
+    expect((await zip.body()).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    expect(await seriousAxeViolations(region.page)).toEqual([]);
+    expect(region.pageErrors).toEqual([]);
+    await region.context.close();
+  }, 120_000);
 });

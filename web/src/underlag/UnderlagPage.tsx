@@ -1,7 +1,7 @@
 // Underlag: the committee's underlag for the budget year of the chosen version, shown as the document
 // it is (sections in order, live figures marked), edited section by section in place, with its status
-// and the workflow steps the user may take, downloads (DOCX, PDF, HTML, XLSX), and its revisions. A
-// decided underlag says so and nothing in it looks editable.
+// and the workflow steps the user may take, downloads (DOCX, PDF, HTML, XLSX; once decided the archive
+// for the registry), and its revisions. A decided underlag says so and nothing in it looks editable.
 import { useEffect, useState } from 'react';
 import type { ApiErrorBody, Org } from '../api-types.ts';
 import { ErrorNotice, Loading, ReadOnlyNotice } from '../components/notices.tsx';
@@ -148,6 +148,12 @@ function UnderlagDocumentView({ org, id }: { org: Org; id: number }) {
             {f.label}
           </a>
         ))}
+        {doc.decided !== null && (
+          <a className="button button-quiet" href={underlagApi.archiveHref(org.code, id)} download
+            title={`Beslutad revision ${doc.decided.revision}, dnr ${doc.decided.diarienummer ?? ''}: PDF, XLSX, beslutet och planversionen som JSON, manifest med kontrollsummor`}>
+            Arkiv för diariet (ZIP)
+          </a>
+        )}
       </nav>
       <p className="status-message" role="status">{message}</p>
       {error !== null && <ErrorNotice error={error} />}

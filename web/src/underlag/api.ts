@@ -30,4 +30,6 @@ export const underlagApi = {
   drafts: (org: string, id: number, signal?: AbortSignal) => apiRequest<Draft[]>('GET', `${base(org)}/${id}/drafts`, opt(signal)),
   exportHref: (org: string, id: number, format: ExportFormat, revision: number | null) =>
     `${base(org)}/${id}/export?format=${format}${revision === null ? '' : `&revision=${revision}`}`,
+  /** The archive of the newest decided revision for the registry (ZIP: PDF, XLSX, JSON, manifest with checksums). */
+  archiveHref: (org: string, id: number) => `${base(org)}/${id}/archive`,
 };
