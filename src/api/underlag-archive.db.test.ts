@@ -164,4 +164,14 @@ describeWith([CHROMIUM_PATH])('a decided underlag', () => {
     expectTaggedPdf(fileOf(a, '.pdf'));
     expect(JSON.stringify(jsonOf(a, 'beslut.json'))).toContain('RS 2019/123');
   }, 90_000);
+
+  it('after a new edition is begun, the archive is still the decided revision', async () => {
+    const next = await fx.app.inject({ method: 'POST', url: `${BASE}/${id}/new-version`, headers: { cookie: ekonom } });
+    expect(next.statusCode, next.body).toBe(201);
+    const res = await archive(ledamot);
+    expect(res.statusCode).toBe(200);
+    const a = verified(res.rawPayload);
+    expect(a.manifest.underlag).toMatchObject({ revision: 1, edition: 1, diarienummer: 'RS 2019/123' });
+    expect(jsonOf(a, 'beslut.json')).toMatchObject({ underlag: { currentStatus: 'draft', currentEdition: 2 }, decision: { revision: 1 } });
+  }, 90_000);
 });
