@@ -7,7 +7,6 @@ import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.ts';
 import { countOrganisations } from './db/repositories/organisations.ts';
 import { createServiceContext, type ServiceContext } from './services/context.ts';
 import { loadDemo, type DemoSummary } from './services/demo/load-demo.ts';
-import { createApiServer } from './api/server.ts';
 import { findUserByUsername } from './db/repositories/users.ts';
 import { DEMO_USERS } from './services/demo/demo-data.ts';
 import { OidcSignIn, type OidcSettings } from './services/oidc.ts';
@@ -75,6 +74,9 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const runtime = await openRuntime(config);
   try {
     const demoLoaded = config.demo ? await loadDemoIfEmpty(runtime) : undefined;
+    // Loaded here, not at the top: the API (Fastify, the report renderers) is most of Ramplan's startup,
+    // and CLI commands that only open the runtime (`sie import`) need none of it.
+    const { createApiServer } = await import('./api/server.ts');
     const server = await createApiServer({
       ctx: runtime.ctx,
       databaseKind: runtime.databaseKind,

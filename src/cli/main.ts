@@ -7,8 +7,6 @@ import { loadDemo } from '../services/demo/load-demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../services/demo/demo-data.ts';
 import { describeFailure } from './failure.ts';
 import { roleLabel } from '../domain/access.ts';
-import { addReportCommand } from './report-command.ts';
-import { addArchiveCommand } from './archive-command.ts';
 import { describeChainBreak, verifyAuditChain } from '../services/audit.ts';
 import { addSieCommands } from './sie-commands.ts';
 import { oidcSettingsFromEnv } from '../services/oidc.ts';
@@ -36,7 +34,21 @@ function printDemoUsers(): void {
   }
 }
 
-export function createProgram(): Command {
+/** The top-level command in `argv` (after the global options), or undefined. */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--data' || a === '--database-url') { i++; continue; }
+    if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/**
+ * The program with every command. `report` and `archive` load the report renderers (most of the
+ * startup time and memory), so `ramplan sie …` (an import of a large file) starts without them.
+ */
+export async function createProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('ramplan')
     .description('Ramplan: plan och budget för nämnder i regioner och kommuner')
     .addOption(new Option('--data <dir>', 'datamapp för den inbyggda databasen').env('RAMPLAN_DATA').default('./data'))
@@ -151,9 +163,12 @@ export function createProgram(): Command {
       }
     });
 
-  addReportCommand(program, (cmd) => configFrom(globals(cmd)));
-
-  addArchiveCommand(program, (cmd) => configFrom(globals(cmd)));
+  const command = argv === undefined ? undefined : commandOf(argv);
+  if (command !== 'sie') {
+    const [{ addReportCommand }, { addArchiveCommand }] = await Promise.all([import('./report-command.ts'), import('./archive-command.ts')]);
+    addReportCommand(program, (cmd) => configFrom(globals(cmd)));
+    addArchiveCommand(program, (cmd) => configFrom(globals(cmd)));
+  }
 
   addSieCommands(program, (cmd) => configFrom(globals(cmd)));
 
@@ -172,7 +187,7 @@ function parsePort(value: string): number {
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await createProgram().parseAsync([...argv], { from: 'user' });
+    await (await createProgram(argv)).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     console.error(describeFailure(error));
