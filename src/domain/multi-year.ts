@@ -197,47 +197,76 @@ function computePlan(input: SharedInput, uplift: ReadonlyMap<CategoryCode, Rate>
   const uplifters = new Map<CategoryCode, ((a: Ore) => Ore) | null>();
   for (const [code, rate] of uplift) uplifters.set(code, rate === 0 ? null : makeUplifter(rate));
 
-  const lines: MultiYearLine[] = [];
+  // Amounts per line and year in one flat array of plain numbers (the hot loop: 10 000 lines ×
+  // years × scenarios). The per-line objects of the result are only built if someone reads them.
+  const ny = years.length;
+  const baseLines = input.baseLines;
+  const catIndex = new Map(categories.map((c, i) => [c.code, i] as const));
+  const upliftersByIndex = categories.map((c) => uplifters.get(c.code) ?? null);
+  const flat = new Float64Array(baseLines.length * ny);
+  const lineCat = new Int32Array(baseLines.length);
   const staffLineIndexes: number[] = [];
-  for (const line of input.baseLines) {
-    const isStaff = line.category === staffCategory;
-    if (isStaff) staffLineIndexes.push(lines.length);
-    const amounts = isStaff
-      ? years.map((year) => ({ year, amountOre: ZERO_ORE }))
-      : upliftPath(line.amountOre, uplifters.get(line.category) ?? null, baseYear, years);
-    lines.push({ key: line.key, category: line.category, baseAmountOre: line.amountOre, amounts });
-  }
-
-  if (staff && staffCategory !== undefined) {
-    const salaries = upliftPath(staff.salaryBaseOre, uplifters.get(staffCategory) ?? null, baseYear, years);
-    const staffTotals = salaries.map((s) => upliftBy(s.amountOre, staff.poRateByYear[s.year] ?? ZERO_RATE));
-    const weights = staffLineIndexes.map((i) => lines[i]?.baseAmountOre ?? ZERO_ORE);
-    const canSplit = weights.length > 0 && weights.reduce((a, b) => a + b, 0) !== 0;
-    if (canSplit) {
-      years.forEach((year, yi) => {
-        const parts = allocateSigned(staffTotals[yi] ?? 0, weights) ?? [];
-        staffLineIndexes.forEach((li, k) => {
-          const line = lines[li];
-          if (line) line.amounts[yi] = { year, amountOre: ore(parts[k] ?? 0) };
-        });
-      });
-    } else {
-      lines.push({ key: STAFF_LINE_KEY, category: staffCategory, baseAmountOre: ZERO_ORE, amounts: years.map((year, i) => ({ year, amountOre: staffTotals[i] ?? ZERO_ORE })) });
+  for (let i = 0; i < baseLines.length; i++) {
+    const line = baseLines[i];
+    if (!line) continue;
+    const ci = catIndex.get(line.category) ?? 0;
+    lineCat[i] = ci;
+    if (line.category === staffCategory) {
+      staffLineIndexes.push(i);
+      continue;
+    }
+    const up = upliftersByIndex[ci] ?? null;
+    let amount: Ore = line.amountOre;
+    let year = baseYear;
+    for (let y = 0; y < ny; y++) {
+      const target = years[y] ?? year;
+      // null: a 0 % uplift, the identity; skipping it keeps the common no-uplift scenario cheap.
+      if (up) for (; year < target; year++) amount = up(amount);
+      year = target;
+      flat[i * ny + y] = amount;
     }
   }
 
-  // Category totals in one flat array of plain numbers (the hot loop): a committee's amounts are far
-  // below 2^53 öre (90 000 mnkr), and ore() refuses any total that is not a safe integer.
-  const ny = years.length;
-  const catIndex = new Map(categories.map((c, i) => [c.code, i] as const));
+  let extraStaffLine: MultiYearLine | undefined;
+  if (staff && staffCategory !== undefined) {
+    const salaries = upliftPath(staff.salaryBaseOre, uplifters.get(staffCategory) ?? null, baseYear, years);
+    const staffTotals = salaries.map((s) => upliftBy(s.amountOre, staff.poRateByYear[s.year] ?? ZERO_RATE));
+    const weights = staffLineIndexes.map((i) => baseLines[i]?.amountOre ?? ZERO_ORE);
+    const canSplit = weights.length > 0 && weights.reduce((a, b) => a + b, 0) !== 0;
+    if (canSplit) {
+      for (let yi = 0; yi < ny; yi++) {
+        const parts = allocateSigned(staffTotals[yi] ?? 0, weights) ?? [];
+        staffLineIndexes.forEach((li, k) => { flat[li * ny + yi] = parts[k] ?? 0; });
+      }
+    } else {
+      extraStaffLine = { key: STAFF_LINE_KEY, category: staffCategory, baseAmountOre: ZERO_ORE, amounts: years.map((year, i) => ({ year, amountOre: staffTotals[i] ?? ZERO_ORE })) };
+    }
+  }
+
+  // Category totals: a committee's amounts are far below 2^53 öre (90 000 mnkr), and ore() refuses
+  // any total that is not a safe integer.
   const baseSums = new Array<number>(categories.length).fill(0);
   const sums = new Array<number>(categories.length * ny).fill(0);
-  for (const line of lines) {
-    const ci = catIndex.get(line.category) ?? 0;
-    baseSums[ci] = (baseSums[ci] ?? 0) + line.baseAmountOre;
-    const a = line.amounts;
-    for (let y = 0; y < ny; y++) sums[ci * ny + y] = (sums[ci * ny + y] ?? 0) + (a[y]?.amountOre ?? 0);
+  for (let i = 0; i < baseLines.length; i++) {
+    const ci = lineCat[i] ?? 0;
+    baseSums[ci] = (baseSums[ci] ?? 0) + (baseLines[i]?.amountOre ?? 0);
+    for (let y = 0; y < ny; y++) sums[ci * ny + y] = (sums[ci * ny + y] ?? 0) + (flat[i * ny + y] ?? 0);
   }
+  if (extraStaffLine) {
+    const ci = catIndex.get(extraStaffLine.category) ?? 0;
+    extraStaffLine.amounts.forEach((a, y) => { sums[ci * ny + y] = (sums[ci * ny + y] ?? 0) + a.amountOre; });
+  }
+
+  let materialised: MultiYearLine[] | undefined;
+  const lines = (): MultiYearLine[] => {
+    if (materialised) return materialised;
+    materialised = baseLines.map((line, i) => ({
+      key: line.key, category: line.category, baseAmountOre: line.amountOre,
+      amounts: years.map((year, y) => ({ year, amountOre: ore(flat[i * ny + y] ?? 0) })),
+    }));
+    if (extraStaffLine) materialised.push(extraStaffLine);
+    return materialised;
+  };
 
   const ordered = categories
     .map((c, i) => ({ c, i }))
@@ -269,7 +298,9 @@ function computePlan(input: SharedInput, uplift: ReadonlyMap<CategoryCode, Rate>
     return { year, revenueOre: ore(revenue), costOre: ore(cost), resultOre, netCostOre, frameOre, inBalance: check.inBalance, balanceReasons: check.reasons };
   });
 
-  return { years: [...years], lines, byCategory, totals };
+  const plan = { years: [...years], byCategory, totals } as Omit<MultiYearPlan, 'lines'> & { lines: MultiYearLine[] };
+  Object.defineProperty(plan, 'lines', { get: lines, enumerable: true });
+  return plan;
 }
 
 /** The multi-year plan, or every input problem in Swedish (joined by line breaks). */
