@@ -55,7 +55,8 @@ describeBrowser('underlag', () => {
     await saved.getByText('Nämnden lämnar här sitt underlag, skrivet direkt i Ramplan.').waitFor();
     expect(plain(await saved.textContent())).toContain('Under 2018 stod regionen och kommunerna för drygt 50 % av intäkterna');
     expect(await saved.locator('data.live-figure').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('region', { name: 'Revisioner' }).getByText('Sparade avsnittet Inledning').count()).toBe(1);
+    // The revisions list loads on its own after the document: wait for it rather than count at once.
+    await expect.poll(async () => page.getByRole('region', { name: 'Revisioner' }).getByText('Sparade avsnittet Inledning').count()).toBe(1);
     await screenshot(page, 'underlag');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
