@@ -44,6 +44,7 @@ function readOnlyReason(data: LinesResponse, org: Org, lockedBy: ReadOnlyCause):
   if (lockedBy === 'forbidden' || !org.canEdit) {
     return `Du har läsbehörighet för ${org.name}. Kontakta nämndens ekonom om något behöver ändras.`;
   }
+  if (v.status === 'submitted') return 'Versionen är inlämnad och väntar på beslut. Den måste återremitteras till utkast innan den kan ändras.';
   if (!data.version.editable) return 'Den här versionen kan inte ändras.';
   return null;
 }
@@ -59,10 +60,10 @@ export function BudgetPage({ org, view }: Props) {
         {org.name} · {periodLabel(view.version, view.year)}
         {view.version.isExample && <ExampleBadge />}
       </p>
+      <VersionWorkflow org={org} version={view.version} onMoved={reloadAll} />
       {load.state === 'loading' && <Loading what="budgetraderna" />}
       {load.state === 'error' && <ErrorNotice error={load.error} />}
       {load.state === 'ok' && <BudgetEditor key={key} org={org} view={view} data={load.value} />}
-      <VersionWorkflow org={org} version={view.version} onMoved={reloadAll} />
     </div>
   );
 }
