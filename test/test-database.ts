@@ -31,7 +31,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       if (dropped) return;
       dropped = true;
-      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+      // FORCE ends the test's own connections; a backend of another role (say, a background worker
+      // still busy with the database on a server where the test role may not signal it) can make it
+      // fail for a moment, so try again briefly before giving up.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+          return;
+        } catch (error) {
+          if (attempt >= 20) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+        }
+      }
     },
   };
 }
