@@ -277,45 +277,60 @@ export function createRecordDecoder(report: Report): RecordDecoder {
   }
 
   /**
-   * #TRANS in its common shape (`account {objects} amount [date] ["text"]`) read in one pass over the
-   * bytes, without the tokeniser: this one record is most of a large file. Anything else (quoted
-   * account, escapes, quantity or signature, a problem to report) returns undefined, and the general
-   * path reads the line instead, so both paths give the same record.
+   * The head every common-shape #TRANS shares (`account {objects} amount`), scanned once for both
+   * the record path and the batch path into a reused scratch (no allocation per row). False when
+   * the line is not in the common shape; the caller then leaves it to the general path.
    */
-  function transFast(b: Buffer, s: number, e: number, line: number): TransRecord | undefined {
+  const head = { as: 0, ae: 0, accountHash: 0, os: 0, oe: 0, objectsHash: 0, amount: 0, next: 0 };
+  function scanTransHead(b: Buffer, s: number, e: number): boolean {
     let i = s;
     let c = 0;
     while (i < e && b[i]! <= 0x20) i++;
     const as = i;
     let h = 0;
     while (i < e && (c = b[i]!) > 0x20) {
-      if (c >= 0x80 || c === 0x22 || c === 0x7b) return undefined;
+      if (c >= 0x80 || c === 0x22 || c === 0x7b) return false;
       h = Math.imul(h ^ c, HASH_PRIME);
       i++;
     }
-    const accountHash = h;
+    head.accountHash = h;
     const ae = i;
     while (i < e && b[i]! <= 0x20) i++;
-    if (ae === as || i === e || b[i] !== 0x7b) return undefined;
+    if (ae === as || i === e || b[i] !== 0x7b) return false;
     const os = ++i;
     let inQuote = false;
     h = 0;
     for (; i < e; i++) {
       c = b[i]!;
       if (c === 0x22) inQuote = !inQuote;
-      else if (c === 0x5c || c >= 0x80) return undefined;
+      else if (c === 0x5c || c >= 0x80) return false;
       else if (c === 0x7d && !inQuote) break;
       h = Math.imul(h ^ c, HASH_PRIME);
     }
-    const objectsHash = h;
-    if (i === e) return undefined;
+    head.objectsHash = h;
+    if (i === e) return false;
     const oe = i++;
     while (i < e && b[i]! <= 0x20) i++;
     const ms = i;
     while (i < e && b[i]! > 0x20) i++;
     const amount = parseAmountBytes(b, ms, i);
-    if (!Number.isSafeInteger(amount)) return undefined;
+    if (!Number.isSafeInteger(amount)) return false;
     while (i < e && b[i]! <= 0x20) i++;
+    head.as = as; head.ae = ae; head.os = os; head.oe = oe; head.amount = amount; head.next = i;
+    return true;
+  }
+
+  /**
+   * #TRANS in its common shape (`account {objects} amount [date] ["text"]`) read in one pass over the
+   * bytes, without the tokeniser: this one record is most of a large file. Anything else (quoted
+   * account, escapes, quantity or signature, a problem to report) returns undefined, and the general
+   * path reads the line instead, so both paths give the same record.
+   */
+  function transFast(b: Buffer, s: number, e: number, line: number): TransRecord | undefined {
+    if (!scanTransHead(b, s, e)) return undefined;
+    const { as, ae, accountHash, os, oe, objectsHash, amount } = head;
+    let i = head.next;
+    let c = 0;
     let date: Day | null = null;
     let text = '';
     if (i < e) {
@@ -385,39 +400,9 @@ export function createRecordDecoder(report: Report): RecordDecoder {
   }
 
   function transRow(b: Buffer, s: number, e: number, line: number): boolean {
-    let i = s;
-    let c = 0;
-    while (i < e && b[i]! <= 0x20) i++;
-    const as = i;
-    let h = 0;
-    while (i < e && (c = b[i]!) > 0x20) {
-      if (c >= 0x80 || c === 0x22 || c === 0x7b) return false;
-      h = Math.imul(h ^ c, HASH_PRIME);
-      i++;
-    }
-    const accountHash = h;
-    const ae = i;
-    while (i < e && b[i]! <= 0x20) i++;
-    if (ae === as || i === e || b[i] !== 0x7b) return false;
-    const os = ++i;
-    let inQuote = false;
-    h = 0;
-    for (; i < e; i++) {
-      c = b[i]!;
-      if (c === 0x22) inQuote = !inQuote;
-      else if (c === 0x5c || c >= 0x80) return false;
-      else if (c === 0x7d && !inQuote) break;
-      h = Math.imul(h ^ c, HASH_PRIME);
-    }
-    const objectsHash = h;
-    if (i === e) return false;
-    const oe = i++;
-    while (i < e && b[i]! <= 0x20) i++;
-    const ms = i;
-    while (i < e && b[i]! > 0x20) i++;
-    const amount = parseAmountBytes(b, ms, i);
-    if (!Number.isSafeInteger(amount)) return false;
-    while (i < e && b[i]! <= 0x20) i++;
+    if (!scanTransHead(b, s, e)) return false;
+    const { as, ae, accountHash, os, oe, objectsHash, amount } = head;
+    let i = head.next;
     let date = 0;
     if (i < e && !(b[i] === 0x22 && b[i + 1] === 0x22)) {
       const ds = i;
