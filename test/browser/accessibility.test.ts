@@ -1,11 +1,9 @@
 // WCAG 2.1 AA is law, not polish (docs/UX.md): axe finds no serious or critical violation on the
 // login, overview and budget pages; the keyboard alone gets from the login to an edit in the grid;
 // and at 200 % zoom (a 640 px wide viewport) nothing needs sideways scrolling.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser, launchBrowser, logIn, openSession, plain, screenshot, seriousAxeViolations, startServer, type TestServer,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, logIn, openSession, plain, screenshot, seriousAxeViolations, useServerAndBrowser } from './harness.ts';
 
 async function openAllTables(page: Page): Promise<void> {
   for (const summary of await page.locator('details summary').all()) await summary.click();
@@ -22,21 +20,10 @@ async function pressUntilFocused(page: Page, key: string, accept: () => Promise<
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '').then(plain);
 
 describeBrowser('tillgänglighet', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('finds no serious or critical axe violations on the login page, also with an error shown', async () => {
-    const { page, context } = await openSession(browser, server.baseUrl);
+    const { page, context } = await openSession(env.browser, env.server.baseUrl);
     await page.goto('/logga-in');
     await page.getByLabel('Användarnamn').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -48,7 +35,7 @@ describeBrowser('tillgänglighet', () => {
   });
 
   it('finds no serious or critical axe violations on the overview, with its tables open', async () => {
-    const { page, context } = await openSession(browser, server.baseUrl);
+    const { page, context } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/oversikt?ar=2018&version=actual');
     await page.getByRole('heading', { name: 'Resultat över tid' }).waitFor();
     await page.locator('.plan-table').waitFor();
@@ -63,7 +50,7 @@ describeBrowser('tillgänglighet', () => {
   });
 
   it('finds no serious or critical axe violations on the budget page, while editing, and read-only', async () => {
-    const { page, context } = await openSession(browser, server.baseUrl);
+    const { page, context } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/budget?ar=2020&version=budget-2020');
     await page.getByRole('grid').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -73,7 +60,7 @@ describeBrowser('tillgänglighet', () => {
     await page.keyboard.press('Escape');
     await context.close();
 
-    const reader = await openSession(browser, server.baseUrl);
+    const reader = await openSession(env.browser, env.server.baseUrl);
     await logIn(reader.page, 'ledamot', '/orgs/RUN/budget?ar=2020&version=budget-2020');
     await reader.page.getByRole('grid').waitFor();
     expect(await seriousAxeViolations(reader.page)).toEqual([]);
@@ -81,7 +68,7 @@ describeBrowser('tillgänglighet', () => {
   });
 
   it('gets from the login page to an edit in the grid with the keyboard alone', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await page.goto('/');
     await page.getByLabel('Användarnamn').waitFor();
     await page.keyboard.press('Tab');
@@ -121,7 +108,7 @@ describeBrowser('tillgänglighet', () => {
   });
 
   it('works at 200 % zoom without sideways scrolling', async () => {
-    const { page, context } = await openSession(browser, server.baseUrl, { width: 640, height: 800 });
+    const { page, context } = await openSession(env.browser, env.server.baseUrl, { width: 640, height: 800 });
     await logIn(page, 'ekonom', '/orgs/RUN/oversikt?ar=2018&version=actual');
     await page.getByRole('heading', { name: 'Resultat över tid' }).waitFor();
     await page.locator('.plan-table').waitFor();

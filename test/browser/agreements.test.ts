@@ -1,26 +1,14 @@
 // A person reads the collaboration agreement: each municipality's contribution for a year adds up
 // to the total, the chart says the same in text, the page passes axe, and an editor's follow-up is
 // saved while a bad one is refused with a message next to the form.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, logIn, openSession, plain, seriousAxeViolations, startServer, type TestServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { describeBrowser, logIn, openSession, plain, seriousAxeViolations, useServerAndBrowser } from './harness.ts';
 
 describeBrowser('samverkan med kommunerna', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('shows the 2020 contributions per municipality with a chart and passes axe', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ledamot');
     await page.getByRole('link', { name: 'Samverkan med kommunerna' }).click();
     await expect.poll(() => page.url()).toMatch(/\/orgs\/RUN\/samverkan/);
@@ -37,7 +25,7 @@ describeBrowser('samverkan med kommunerna', () => {
   });
 
   it('an editor adds a follow-up; a bad period is refused beside the form', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/samverkan');
     const form = page.locator('form', { has: page.getByText('Ny uppföljning') });
     await form.getByLabel(/^Period/).fill('2020-T9');

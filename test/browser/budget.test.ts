@@ -1,8 +1,8 @@
 // The controller edits the budget with the keyboard alone; saves survive a reload; a stale edit shows
 // the conflict with both values; a reader sees nothing editable and the server refuses them anyway.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, logIn, openSession, plain, screenshot, startServer, type TestServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, logIn, openSession, plain, screenshot, useServerAndBrowser } from './harness.ts';
 
 const budgetPath = '/orgs/RUN/budget?ar=2020&version=budget-2020';
 
@@ -35,21 +35,10 @@ const activeRowText = (page: Page) => page.evaluate(() => document.activeElement
 const saveStatus = (page: Page) => page.locator('.save-status').textContent().then(plain);
 
 describeBrowser('budget', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('edits an amount with the keyboard, updates the sums at once, and keeps it after a reload', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', budgetPath);
     await page.getByRole('grid').waitFor();
     const revenueBefore = plain(await page.getByTestId('sum-revenue').textContent());
@@ -96,7 +85,7 @@ describeBrowser('budget', () => {
   });
 
   it('shows both values when someone else saved the line first, and lets the user choose', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', budgetPath);
     await page.getByRole('grid').waitFor();
 
@@ -136,7 +125,7 @@ describeBrowser('budget', () => {
   });
 
   it('undoes the last edit with Ctrl+Z', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', budgetPath);
     await page.getByRole('grid').waitFor();
     await page.locator('body').focus();
@@ -156,7 +145,7 @@ describeBrowser('budget', () => {
   });
 
   it('pastes a column of amounts from Excel into consecutive lines', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', budgetPath);
     await page.getByRole('grid').waitFor();
     await page.locator('body').focus();
@@ -186,7 +175,7 @@ describeBrowser('budget', () => {
   });
 
   it('offers a reader nothing editable, and the server refuses their edit', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ledamot', budgetPath);
     const grid = page.getByRole('grid');
     await grid.waitFor();
@@ -214,7 +203,7 @@ describeBrowser('budget', () => {
   });
 
   it('shows an adopted version as adopted, with nothing editable, even to the controller', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/budget?ar=2019&version=budget-2019');
     await page.getByRole('grid').waitFor();
     expect(plain(await page.locator('.badge-adopted').textContent())).toContain('Fastställd');

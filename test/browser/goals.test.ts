@@ -1,25 +1,13 @@
 // A person reads the goals table of 2019 (women and men beside the total) and an editor records an
 // assessment; a missing comment on a goal not fully met is refused beside the form. Both pass axe.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, logIn, openSession, plain, seriousAxeViolations, startServer, type TestServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { describeBrowser, logIn, openSession, plain, seriousAxeViolations, useServerAndBrowser } from './harness.ts';
 
 describeBrowser('mål och indikatorer', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('shows the goals table with outcomes split by sex and passes axe', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ledamot', '/orgs/RUN/mal?ar=2019&version=budget-2019');
     const table = page.locator('#goals-table');
     await expect.poll(async () => plain(await table.textContent())).toContain('Fler i arbete i hela länet');
@@ -31,7 +19,7 @@ describeBrowser('mål och indikatorer', () => {
   });
 
   it('an editor assesses a goal; "delvis" without a comment is refused', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/mal?ar=2020&version=budget-2020');
     const form = page.locator('form', { has: page.getByText('Bedömning av ett mål') });
     await form.getByLabel('Bedömning', { exact: true }).selectOption('partly');

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AxeResults, Result as AxeViolation } from 'axe-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test-database.ts';
 
@@ -127,4 +127,31 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 /** A screenshot in /tmp for a person to look at (the design is judged by eye, not asserted). */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: `/tmp/ramplan-${name}.png`, fullPage });
+}
+
+/**
+ * A server on its own database and one Chromium for the tests of a file: started before them,
+ * closed after. Read `server` and `browser` inside the tests (they are set by then).
+ */
+export function useServerAndBrowser(): { readonly server: TestServer; readonly browser: Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server is not started yet');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not started yet');
+      return browser;
+    },
+  };
 }

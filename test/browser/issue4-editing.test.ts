@@ -1,11 +1,11 @@
-// Editing what issue 4 left to the API alone, in the browser and by keyboard where it matters: a
+// Editing what issue 4 left to the API alone, in the env.browser and by keyboard where it matters: a
 // project's staff rows (unit cost shown as it is typed), costs and maximum shares; the agreement's key
 // by hand and from CSV (each bad line beside the field), a forum and its meeting; a new strategy, goal,
 // indicator and activity marked done; the overview's notice of project revenue that ends. Errors sit
 // beside the field they name (aria-invalid, aria-describedby); every page passes axe; a reader sees no edit controls.
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, logIn, openSession, plain, seriousAxeViolations, startServer, type TestServer } from './harness.ts';
+import type { Locator } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, logIn, openSession, plain, seriousAxeViolations, useServerAndBrowser } from './harness.ts';
 
 /** The error beside an input: aria-invalid, and aria-describedby naming an element with the message. */
 async function errorBeside(field: Locator): Promise<string> {
@@ -15,21 +15,10 @@ async function errorBeside(field: Locator): Promise<string> {
 }
 
 describeBrowser('issue 4: redigering i webben', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('an editor edits a project\'s staff rows, costs and maximum shares; errors beside the field', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/projekt/GRON-INLAND');
     const form = page.locator('form', { has: page.getByText('Status och finansieringsplan') });
     await form.getByLabel('Årlig uppräkning av enhetskostnaden (%)').fill('2,4');
@@ -63,7 +52,7 @@ describeBrowser('issue 4: redigering i webben', () => {
   });
 
   it('an editor enters the key by hand, imports a CSV with its bad lines listed beside it, adds a forum and a meeting', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/samverkan');
     const key = page.locator('form', { has: page.getByText('Fördelningsnyckel, inmatad folkmängd') });
     await key.getByLabel('År', { exact: true }).selectOption('2022');
@@ -108,7 +97,7 @@ describeBrowser('issue 4: redigering i webben', () => {
   });
 
   it('an editor adds RUS 2020–2030 and moves to it, a goal on two sub-strategies, an indicator and an activity marked done', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/mal?ar=2021&version=budget-2020');
     const strategy = page.locator('form', { has: page.getByText('Ny regional utvecklingsstrategi') });
     await strategy.getByLabel('Namn').fill('Regional utvecklingsstrategi för Västerbottens län 2020–2030');
@@ -169,17 +158,17 @@ describeBrowser('issue 4: redigering i webben', () => {
   });
 
   it('a reader sees the ending project revenue on the overview and no edit controls', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ledamot', '/orgs/RUN/oversikt?ar=2020&version=budget-2020');
     const notice = page.locator('#ending-revenue');
     await expect.poll(async () => plain(await notice.textContent())).toContain('Intäkter som upphör när projekt slutar');
     expect(plain(await notice.textContent())).toMatch(/2021: Projektet Smart specialisering Västerbotten slutar 2021-06/);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.goto(`${server.baseUrl}/orgs/RUN/mal?ar=2020&version=budget-2020`);
+    await page.goto(`${env.server.baseUrl}/orgs/RUN/mal?ar=2020&version=budget-2020`);
     await expect.poll(async () => page.getByText('Du har läsbehörighet').count()).toBe(1);
     expect(await page.getByText('Nytt mål', { exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Markera som/ }).count()).toBe(0);
-    await page.goto(`${server.baseUrl}/orgs/RUN/projekt/SMART-VBN`);
+    await page.goto(`${env.server.baseUrl}/orgs/RUN/projekt/SMART-VBN`);
     await expect.poll(async () => page.locator('#claims-table').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Lägg till personalrad' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);

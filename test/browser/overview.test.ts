@@ -1,25 +1,13 @@
 // A person logs in and reads the committee overview: the seed's revenue shares for 2018, the balance
 // check in words, the plan's scenarios and the result history.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, logIn, openSession, plain, screenshot, startServer, type TestServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { describeBrowser, logIn, openSession, plain, screenshot, useServerAndBrowser } from './harness.ts';
 
 describeBrowser('översikt', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('refuses a wrong password with a message tied to the form', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await page.goto('/');
     await expect.poll(() => page.url()).toContain('/logga-in');
     await page.getByLabel('Användarnamn').fill('ekonom');
@@ -34,7 +22,7 @@ describeBrowser('översikt', () => {
   });
 
   it('shows the 2018 revenue shares of the seed after logging in as ekonom', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom');
     await expect.poll(() => page.url()).toMatch(/\/orgs\/RUN\/oversikt\?ar=\d{4}&version=/);
 
@@ -70,7 +58,7 @@ describeBrowser('översikt', () => {
   });
 
   it('switches the uplift scenario of the plan and keeps it in the URL', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/oversikt?ar=2020&version=budget-2020');
     const plan = page.locator('section', { has: page.getByRole('heading', { name: /^Flerårsplan/ }) });
     const resultRow = plan.locator('.plan-table tr', { has: page.getByRole('rowheader', { name: 'Resultat' }) });

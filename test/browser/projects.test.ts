@@ -1,25 +1,13 @@
 // A person reads the project registry and a project's financing and cash flow; an editor tries to
 // apply for a project that breaks the 50 % rule and is told why, next to the form.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, logIn, openSession, plain, seriousAxeViolations, startServer, type TestServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { describeBrowser, logIn, openSession, plain, seriousAxeViolations, useServerAndBrowser } from './harness.ts';
 
 describeBrowser('projekt', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('lists the projects with their rule checks in words and passes axe', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ledamot');
     await page.getByRole('link', { name: 'Projekt', exact: true }).click();
     const table = page.locator('#projects-table');
@@ -36,7 +24,7 @@ describeBrowser('projekt', () => {
   });
 
   it('refuses to apply for a rule-breaking project, saying why', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/projekt/GRON-INLAND');
     await page.getByLabel('Status', { exact: true }).selectOption('ansokt');
     await page.getByRole('button', { name: 'Spara projektet' }).click();

@@ -2,26 +2,14 @@
 // a section in place, takes a drafted sentence with its live figures, saves, reloads and finds it
 // there; the download links are there (and, once decided, the archive for the registry); the page
 // passes axe when read and while edited.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, logIn, openSession, plain, screenshot, seriousAxeViolations, startServer, type TestServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { describeBrowser, logIn, openSession, plain, screenshot, seriousAxeViolations, useServerAndBrowser } from './harness.ts';
 
 describeBrowser('underlag', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('creates the underlag, edits a paragraph, takes a draft, saves, and finds it after a reload', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/underlag?version=budget-2020');
     await page.getByRole('button', { name: 'Skapa underlag för 2020' }).click();
     const intro = page.getByRole('region', { name: 'Inledning' });
@@ -64,7 +52,7 @@ describeBrowser('underlag', () => {
   });
 
   it('a reader sees the document with downloads and nothing editable', async () => {
-    const { page, context, pageErrors } = await openSession(browser, server.baseUrl);
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ledamot', '/orgs/RUN/underlag?version=budget-2020');
     await page.getByRole('region', { name: 'Inledning' }).waitFor();
     expect(await page.getByRole('button', { name: /^Redigera/ }).count()).toBe(0);
@@ -74,7 +62,7 @@ describeBrowser('underlag', () => {
     await context.close();
   });
   it('once decided, the downloads offer the archive for the registry, and it downloads as a ZIP', async () => {
-    const ekonom = await openSession(browser, server.baseUrl);
+    const ekonom = await openSession(env.browser, env.server.baseUrl);
     await logIn(ekonom.page, 'ekonom', '/orgs/RUN/underlag?version=budget-2020');
     const bar = ekonom.page.getByRole('region', { name: 'Status och beslutsflöde' });
     await bar.getByRole('button', { name: 'Skicka för granskning' }).click();
@@ -83,7 +71,7 @@ describeBrowser('underlag', () => {
     expect(await ekonom.page.getByRole('link', { name: 'Arkiv för diariet (ZIP)' }).count()).toBe(0);
     await ekonom.context.close();
 
-    const region = await openSession(browser, server.baseUrl);
+    const region = await openSession(env.browser, env.server.baseUrl);
     await logIn(region.page, 'regionekonom', '/orgs/RUN/underlag?version=budget-2020');
     await region.page.getByRole('button', { name: 'Registrera beslut' }).click();
     await region.page.getByLabel('Diarienummer').fill('RS 2019/123');

@@ -1,26 +1,15 @@
 // The budget through the workflow as people do it: the nämndekonom sends it for review and hands it
 // in (then nothing is editable), the regionekonom records the decision with its diarienummer.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, logIn, openSession, plain, screenshot, seriousAxeViolations, startServer, type TestServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { describeBrowser, logIn, openSession, plain, screenshot, seriousAxeViolations, useServerAndBrowser } from './harness.ts';
 
 const budgetPath = '/orgs/RUN/budget?ar=2020&version=budget-2020';
 
 describeBrowser('workflow', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it('utkast → för granskning → inlämnad by the nämndekonom, beslutad by the regionekonom', async () => {
-    const ekonom = await openSession(browser, server.baseUrl);
+    const ekonom = await openSession(env.browser, env.server.baseUrl);
     await logIn(ekonom.page, 'ekonom', budgetPath);
     const status = ekonom.page.locator('.workflow p').first();
     await expect.poll(async () => plain(await status.textContent())).toBe('Status: Utkast');
@@ -33,7 +22,7 @@ describeBrowser('workflow', () => {
     expect(await ekonom.page.getByRole('button', { name: 'Registrera beslut' }).count()).toBe(0);
     expect(ekonom.pageErrors).toEqual([]);
 
-    const region = await openSession(browser, server.baseUrl);
+    const region = await openSession(env.browser, env.server.baseUrl);
     await logIn(region.page, 'regionekonom', budgetPath);
     await region.page.getByRole('button', { name: 'Registrera beslut' }).click();
     await region.page.getByLabel('Diarienummer').fill('RS 2019/123');
