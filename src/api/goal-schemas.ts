@@ -4,6 +4,11 @@ import { Money, Year } from './schemas.ts';
 
 const OrgCode = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$' });
 export const IdParams = Type.Object({ orgCode: OrgCode, id: Type.Integer({ minimum: 1 }) });
+/** A follow-up period in the path: ÅÅÅÅ-T1…T3, ÅÅÅÅ-D or ÅÅÅÅ-Å (URL-encoded). */
+export const PeriodParams = Type.Object({ orgCode: OrgCode, id: Type.Integer({ minimum: 1 }), period: Type.String({ minLength: 1, maxLength: 10 }) });
+export const WithContentsQuery = Type.Object({
+  withContents: Type.Optional(Type.Boolean({ description: 'Bekräftar att det som hänger under (indikatorer, aktiviteter, bedömningar, utfall) tas bort med' })),
+});
 export const KpiParams = Type.Object({ orgCode: OrgCode, kpi: Type.String({ maxLength: 10 }) });
 export const YearQuery = Type.Object({ year: Year });
 export const OptionalYearQuery = Type.Object({ year: Type.Optional(Year) });
@@ -43,6 +48,7 @@ export const Goal = Type.Object({
     progress: Type.Union([Type.Literal('reached'), Type.Literal('not-reached'), Type.Literal('no-target'), Type.Literal('no-outcome')]),
     progressLabel: Type.String(),
     kolada: Type.Array(KoladaValue),
+    outcomes: Type.Array(Type.Object({ period: Type.String(), total: Nullable(Type.Number()), women: Nullable(Type.Number()), men: Nullable(Type.Number()) })),
   })),
   activities: Type.Array(Type.Object({
     id: Type.Integer(), title: Type.String(), owner: Type.String(), dueDay: Type.String(), done: Type.Boolean(), doneBy: Nullable(Type.String()), doneAt: Nullable(Type.String()),
@@ -59,11 +65,20 @@ export const NewIndicatorBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 300 }), unit: Type.String({ minLength: 1, maxLength: 40 }), direction: Direction,
   koladaKpi: Nullable(Type.String({ maxLength: 10 })), genderSplit: Type.Boolean(),
   baselineYear: Nullable(Year), baselineValue: Nullable(Type.Number()),
-  targets: Type.Array(Type.Object({ year: Year, target: Type.Number() }, { additionalProperties: false }), { maxItems: 20 }),
+  // One target per year, for any range of years (Year's bounds hold at most 301).
+  targets: Type.Array(Type.Object({ year: Year, target: Type.Number() }, { additionalProperties: false }), { maxItems: 301 }),
 }, { additionalProperties: false });
+/** The same fields as a new indicator: an update replaces them all, targets included. */
+export const IndicatorBody = NewIndicatorBody;
+/** The same fields as a new goal: an update replaces them all, the linked sub-strategies included. */
+export const GoalBody = NewGoalBody;
 
 export const NewActivityBody = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 300 }), owner: Type.String({ minLength: 1, maxLength: 200 }), dueDay: Type.String({ minLength: 1, maxLength: 10 }),
+}, { additionalProperties: false });
+
+export const ActivityBody = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: 300 }), owner: Type.String({ minLength: 1, maxLength: 200 }), dueDay: Type.String({ minLength: 1, maxLength: 10 }), done: Type.Boolean(),
 }, { additionalProperties: false });
 
 export const ActivityDoneBody = Type.Object({ done: Type.Boolean() }, { additionalProperties: false });

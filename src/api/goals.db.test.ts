@@ -149,3 +149,165 @@ describe('goals', () => {
     expect(res.json()).toMatchObject({ field: 'kpi' });
   });
 });
+
+describe('changing and deleting goals, indicators, activities and follow-up', () => {
+  type Full = Goal & {
+    description: string; subStrategies: number[];
+    indicators: Array<Goal['indicators'][number] & { unit: string; targets: Array<{ year: number; target: number }>; outcomes: Array<{ period: string; total: number | null; women: number | null; men: number | null }> }>;
+    activities: Array<{ id: number; title: string; owner: string; dueDay: string; done: boolean; doneBy: string | null }>;
+    assessments: Array<{ period: string; assessment: string; label: string; comment: string }>;
+  };
+  const del = (url: string, cookie: string) => fx.app.inject({ method: 'DELETE', url, headers: { cookie } });
+  const goalsOf = async (year = 2020) => (await get(`/api/orgs/RUN/goals?year=${year}`, ekonom)).json<Full[]>();
+  const goalById = async (id: number, year = 2020) => (await goalsOf(year)).find((g) => g.id === id);
+  const auditRows = async () => fx.app.runtime.ctx.db.selectFrom('audit_log').select(['action', 'before', 'after']).orderBy('id').execute();
+  const indicatorBody = {
+    name: 'Andel med eftergymnasial utbildning', unit: '%', direction: 'higher', koladaKpi: null, genderSplit: true, baselineYear: 2019, baselineValue: 40,
+    targets: [{ year: 2020, target: 41 }],
+  };
+
+  /** A goal of its own with an indicator (an outcome split by sex), an activity and an assessment. */
+  async function seedGoal(title: string): Promise<{ goalId: number; indicatorId: number; activityId: number }> {
+    const goal = await send('POST', '/api/orgs/RUN/goals', ekonom, { title, strategyCode: 'RUS-2014-2020', subStrategies: [2] });
+    const goalId = goal.json<{ id: number }>().id;
+    const indicatorId = (await send('POST', `/api/orgs/RUN/goals/${goalId}/indicators`, ekonom, indicatorBody)).json<{ id: number }>().id;
+    const activityId = (await send('POST', `/api/orgs/RUN/goals/${goalId}/activities`, ekonom, { title: 'Kartlägga behoven', owner: 'Utbildningsenheten', dueDay: '2020-09-30' })).json<{ id: number }>().id;
+    expect((await send('PUT', `/api/orgs/RUN/indicators/${indicatorId}/outcome`, ekonom, { period: '2020-T1', total: 40.5, women: 44, men: 37 })).statusCode).toBe(204);
+    expect((await send('PUT', `/api/orgs/RUN/goals/${goalId}/assessment`, ekonom, { period: '2020-T1', assessment: 'partly', comment: 'Långsamt.' })).statusCode).toBe(204);
+    return { goalId, indicatorId, activityId };
+  }
+
+  it('changes a goal\'s title, description and sub-strategies, audited with before and after; the underlag\'s goals table shows the new title', async () => {
+    const { goalId } = await seedGoal('Fler med högre utbildning');
+    const body = { title: 'Fler med eftergymnasial utbildning i hela länet', description: 'Särskilt i inlandet.', strategyCode: 'RUS-2014-2020', subStrategies: [2, 5] };
+    expect((await send('PUT', `/api/orgs/RUN/goals/${goalId}`, ledamot, body)).statusCode).toBe(403);
+    const res = await send('PUT', `/api/orgs/RUN/goals/${goalId}`, ekonom, body);
+    expect(res.statusCode, res.body).toBe(204);
+    expect(await goalById(goalId)).toMatchObject({ title: body.title, description: 'Särskilt i inlandet.', subStrategies: [2, 5] });
+    const last = (await auditRows()).at(-1);
+    expect(last).toMatchObject({ action: 'goal.update', before: { title: 'Fler med högre utbildning', subStrategies: [2] }, after: { title: body.title, subStrategies: [2, 5] } });
+    const tables = (await get('/api/orgs/RUN/feature-tables?year=2020', ledamot)).json<{ goals: Array<{ goal: string; subStrategies: string[] }> }>();
+    const row = tables.goals.find((g) => g.goal === body.title);
+    expect(row?.subStrategies).toHaveLength(2);
+    expect(tables.goals.some((g) => g.goal === 'Fler med högre utbildning')).toBe(false);
+  });
+
+  it('refuses a bad goal, indicator, activity or follow-up change with a Swedish message naming the field, and writes nothing', async () => {
+    const { goalId, indicatorId, activityId } = await seedGoal('Mål som inte ska ändras');
+    const before = await goalById(goalId);
+    const auditBefore = (await auditRows()).length;
+    const refusals: Array<[string, 'PUT', string, object]> = [
+      ['title', 'PUT', `/api/orgs/RUN/goals/${goalId}`, { title: '   ', strategyCode: 'RUS-2014-2020', subStrategies: [1] }],
+      ['subStrategies', 'PUT', `/api/orgs/RUN/goals/${goalId}`, { title: 'Nytt namn', strategyCode: 'RUS-2014-2020', subStrategies: [1, 9] }],
+      ['koladaKpi', 'PUT', `/api/orgs/RUN/indicators/${indicatorId}`, { ...indicatorBody, name: 'Nytt namn', koladaKpi: 'N1' }],
+      ['targets', 'PUT', `/api/orgs/RUN/indicators/${indicatorId}`, { ...indicatorBody, targets: [{ year: 2027, target: 1 }, { year: 2027, target: 2 }] }],
+      ['genderSplit', 'PUT', `/api/orgs/RUN/indicators/${indicatorId}`, { ...indicatorBody, genderSplit: false }],
+      ['dueDay', 'PUT', `/api/orgs/RUN/activities/${activityId}`, { title: 'Nytt', owner: 'Någon', dueDay: '2020-02-30', done: true }],
+      ['owner', 'PUT', `/api/orgs/RUN/activities/${activityId}`, { title: 'Nytt', owner: ' ', dueDay: '2020-10-01', done: false }],
+      ['comment', 'PUT', `/api/orgs/RUN/goals/${goalId}/assessments/2020-T1`, { period: '2020-T1', assessment: 'not', comment: '' }],
+      ['period', 'PUT', `/api/orgs/RUN/goals/${goalId}/assessments/2020-T1`, { period: '2020-T4', assessment: 'met', comment: '' }],
+      ['women', 'PUT', `/api/orgs/RUN/indicators/${indicatorId}/outcomes/2020-T1`, { period: '2020-T1', total: 41, women: 'många' }],
+    ];
+    for (const [field, method, url, payload] of refusals) {
+      const res = await send(method, url, ekonom, payload);
+      expect(res.statusCode, `${url} ${JSON.stringify(payload)}`).toBe(400);
+      const body = res.json<{ field: string; message: string }>();
+      expect(body.field, url).toBe(field);
+      expect(body.message).toMatch(/[A-ZÅÄÖ]/);
+    }
+    expect((await send('PUT', `/api/orgs/RUN/goals/${goalId}`, ekonom, { title: 'X', strategyCode: 'RUS-2014-2020', subStrategies: [9] })).json<{ message: string }>().message)
+      .toMatch(/^Delstrategier: .* har ingen delstrategi 9\.$/);
+    expect(await goalById(goalId)).toEqual(before);
+    expect((await auditRows()).length).toBe(auditBefore);
+  });
+
+  it('changes an indicator, with a target for each year of any range (2020–2030, beyond four years)', async () => {
+    const { goalId, indicatorId } = await seedGoal('Mål med långa målvärden');
+    const targets = Array.from({ length: 11 }, (_, n) => ({ year: 2020 + n, target: 41 + n }));
+    const body = { ...indicatorBody, name: 'Eftergymnasial utbildning, 25–64 år', unit: 'procent', direction: 'lower', koladaKpi: 'N00914', baselineValue: 39.5, targets };
+    expect((await send('PUT', `/api/orgs/RUN/indicators/${indicatorId}`, ledamot, body)).statusCode).toBe(403);
+    expect((await send('PUT', `/api/orgs/RUN/indicators/${indicatorId}`, ekonom, body)).statusCode).toBe(204);
+    const ind = (await goalById(goalId, 2030))?.indicators[0];
+    expect(ind).toMatchObject({ name: 'Eftergymnasial utbildning, 25–64 år', unit: 'procent', direction: 'lower', koladaKpi: 'N00914', baselineValue: 39.5, targetThisYear: 51 });
+    expect(ind?.targets).toEqual(targets);
+    expect((await auditRows()).at(-1)).toMatchObject({ action: 'indicator.update', before: { targets: [{ year: 2020, target: 41 }] } });
+    expect((await send('PUT', '/api/orgs/RUN/indicators/999999', ekonom, body)).statusCode).toBe(404);
+  });
+
+  it('changes and deletes an activity; a change to done records who', async () => {
+    const { goalId, activityId } = await seedGoal('Mål med aktivitet');
+    const body = { title: 'Kartlägga behoven i inlandet', owner: 'Regional utveckling', dueDay: '2020-11-15', done: true };
+    expect((await send('PUT', `/api/orgs/RUN/activities/${activityId}`, ledamot, body)).statusCode).toBe(403);
+    expect((await send('PUT', `/api/orgs/RUN/activities/${activityId}`, ekonom, body)).statusCode).toBe(204);
+    expect((await goalById(goalId))?.activities[0]).toMatchObject({ ...body, doneBy: expect.stringContaining('(ekonom)') });
+    expect((await del(`/api/orgs/RUN/activities/${activityId}`, ledamot)).statusCode).toBe(403);
+    expect((await goalById(goalId))?.activities).toHaveLength(1);
+    expect((await del(`/api/orgs/RUN/activities/${activityId}`, ekonom)).statusCode).toBe(204);
+    expect((await goalById(goalId))?.activities).toEqual([]);
+    expect((await auditRows()).at(-1)).toMatchObject({ action: 'activity.delete', before: { title: body.title } });
+    expect((await del(`/api/orgs/RUN/activities/${activityId}`, ekonom)).statusCode).toBe(404);
+  });
+
+  it('changes, moves and deletes an assessment and an outcome (women and men beside the total)', async () => {
+    const { goalId, indicatorId } = await seedGoal('Mål med uppföljning');
+    const assessment = `/api/orgs/RUN/goals/${goalId}/assessments/${encodeURIComponent('2020-T1')}`;
+    expect((await send('PUT', assessment, ledamot, { period: '2020-T1', assessment: 'met', comment: '' })).statusCode).toBe(403);
+    expect((await send('PUT', assessment, ekonom, { period: '2020-T2', assessment: 'met', comment: 'Nått.' })).statusCode).toBe(204);
+    expect((await goalById(goalId))?.assessments).toEqual([{ period: '2020-T2', assessment: 'met', label: 'Uppfyllt', comment: 'Nått.' }]);
+    expect((await send('PUT', assessment, ekonom, { period: '2020-T2', assessment: 'met', comment: '' })).statusCode).toBe(404);
+    expect((await del(`/api/orgs/RUN/goals/${goalId}/assessments/2020-T2`, ledamot)).statusCode).toBe(403);
+    expect((await del(`/api/orgs/RUN/goals/${goalId}/assessments/2020-T2`, ekonom)).statusCode).toBe(204);
+    expect((await goalById(goalId))?.assessments).toEqual([]);
+
+    const outcome = `/api/orgs/RUN/indicators/${indicatorId}/outcomes/${encodeURIComponent('2020-Å')}`;
+    expect((await send('PUT', `/api/orgs/RUN/indicators/${indicatorId}/outcome`, ekonom, { period: '2020-Å', total: 42, women: 45, men: 39 })).statusCode).toBe(204);
+    expect((await send('PUT', outcome, ekonom, { period: '2020-T1', total: 1 })).json()).toMatchObject({ error: 'conflict', field: 'period' });
+    expect((await send('PUT', outcome, ledamot, { period: '2020-Å', total: 43, women: 46, men: 40 })).statusCode).toBe(403);
+    expect((await send('PUT', outcome, ekonom, { period: '2020-Å', total: 43, women: 46, men: 40 })).statusCode).toBe(204);
+    expect((await goalById(goalId))?.indicators[0]?.outcomes).toEqual([
+      { period: '2020-T1', total: 40.5, women: 44, men: 37 }, { period: '2020-Å', total: 43, women: 46, men: 40 },
+    ]);
+    expect((await auditRows()).at(-1)).toMatchObject({ action: 'indicator.outcome.update', before: { period: '2020-Å' } });
+    expect((await del(outcome, ledamot)).statusCode).toBe(403);
+    expect((await del(outcome, ekonom)).statusCode).toBe(204);
+    expect((await goalById(goalId))?.indicators[0]?.outcomes.map((o) => o.period)).toEqual(['2020-T1']);
+  });
+
+  it('publishes the changing and deleting routes in OpenAPI with their bodies', async () => {
+    const doc = (await fx.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, { requestBody?: unknown; parameters?: Array<{ name: string }> }>> }>();
+    for (const [path, methods] of [
+      ['/api/orgs/{orgCode}/goals/{id}', ['put', 'delete']], ['/api/orgs/{orgCode}/indicators/{id}', ['put', 'delete']], ['/api/orgs/{orgCode}/activities/{id}', ['put', 'delete']],
+      ['/api/orgs/{orgCode}/goals/{id}/assessments/{period}', ['put', 'delete']], ['/api/orgs/{orgCode}/indicators/{id}/outcomes/{period}', ['put', 'delete']],
+    ] as const) {
+      for (const m of methods) expect(doc.paths[path]?.[m], `${m} ${path}`).toBeDefined();
+      expect(doc.paths[path]?.['put']?.requestBody, path).toBeDefined();
+    }
+    expect(doc.paths['/api/orgs/{orgCode}/goals/{id}']?.['delete']?.parameters?.map((p) => p.name)).toContain('withContents');
+  });
+
+  it('refuses to delete a goal or an indicator with contents unless confirmed, then deletes it all, audited', async () => {
+    const { goalId, indicatorId } = await seedGoal('Mål att ta bort');
+    expect((await del(`/api/orgs/RUN/goals/${goalId}?withContents=true`, ledamot)).statusCode).toBe(403);
+    const refused = await del(`/api/orgs/RUN/goals/${goalId}`, ekonom);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ message: string }>().message)
+      .toBe('Målet "Mål att ta bort" har 1 indikator (med 1 utfall), 1 aktivitet och 1 bedömning. Bekräfta att de tas bort tillsammans med målet.');
+    const refusedIndicator = await del(`/api/orgs/RUN/indicators/${indicatorId}`, ekonom);
+    expect(refusedIndicator.json<{ message: string }>().message).toBe('Indikatorn "Andel med eftergymnasial utbildning" har utfall för 1 period. Bekräfta att de tas bort tillsammans med indikatorn.');
+    expect((await goalById(goalId))?.indicators).toHaveLength(1);
+
+    expect((await del(`/api/orgs/RUN/indicators/${indicatorId}?withContents=true`, ekonom)).statusCode).toBe(204);
+    expect((await goalById(goalId))?.indicators).toEqual([]);
+    expect((await del(`/api/orgs/RUN/goals/${goalId}`, ekonom)).statusCode).toBe(409); // the activity and the assessment remain
+    expect((await del(`/api/orgs/RUN/goals/${goalId}?withContents=true`, ekonom)).statusCode).toBe(204);
+    expect(await goalById(goalId)).toBeUndefined();
+    const last = (await auditRows()).at(-1);
+    expect(last).toMatchObject({ action: 'goal.delete', before: { title: 'Mål att ta bort', activities: [{ title: 'Kartlägga behoven' }], assessments: [{ period: '2020-T1' }] } });
+    const db = fx.app.runtime.ctx.db;
+    expect(await db.selectFrom('activity').select('id').where('goal_id', '=', String(goalId)).execute()).toEqual([]);
+    expect(await db.selectFrom('indicator_outcome').select('period').where('indicator_id', '=', String(indicatorId)).execute()).toEqual([]);
+    // An empty goal goes without confirmation.
+    const empty = (await send('POST', '/api/orgs/RUN/goals', ekonom, { title: 'Tomt mål', strategyCode: 'RUS-2014-2020', subStrategies: [1] })).json<{ id: number }>().id;
+    expect((await del(`/api/orgs/RUN/goals/${empty}`, ekonom)).statusCode).toBe(204);
+  });
+});

@@ -8,8 +8,10 @@ import type { OrganisationRow } from '../db/repositories/organisations.ts';
 import { insertStrategy } from '../db/repositories/reference.ts';
 import { listKoladaValues, type KoladaValueRow } from '../db/repositories/kolada.ts';
 import {
+  deleteActivity as deleteActivityRow, deleteAssessment as deleteAssessmentRow, deleteGoal as deleteGoalRow, deleteIndicator as deleteIndicatorRow,
   findActivity, findIndicatorGoal, insertActivity, setActivityDone, insertGoal, insertIndicator, listActivities, listAssessments, listGoals, listIndicators, listStrategiesWithIds,
-  listStrategyPeriods, setStrategyPeriod, upsertAssessment, upsertOutcomes, type ActivityRow, type AssessmentRow, type GoalRow, type IndicatorRow, type StrategyFull,
+  listStrategyPeriods, setStrategyPeriod, updateActivity as updateActivityRow, updateGoal as updateGoalRow, updateIndicator as updateIndicatorRow,
+  upsertAssessment, upsertOutcomes, type ActivityRow, type AssessmentRow, type GoalRow, type IndicatorRow, type StrategyFull,
 } from '../db/repositories/goals.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
 import {
@@ -24,8 +26,10 @@ const firstError = (errors: ReadonlyArray<{ field: string; message: string }>): 
   if (e) throw invalid(e.field, e.message);
 };
 
-async function audit(tx: Tx, user: AuthUser, org: OrganisationRow, action: string, entityId: string, after: unknown): Promise<void> {
-  await appendAudit(tx, { tenantId: org.tenantId, actor: user.username, action, entity: 'goal', entityId, before: null, after });
+async function audit(
+  tx: Tx, user: AuthUser, org: OrganisationRow, action: string, entityId: string, after: unknown, before: unknown = null, entity = 'goal',
+): Promise<void> {
+  await appendAudit(tx, { tenantId: org.tenantId, actor: user.username, action, entity, entityId, before, after });
 }
 
 export type StrategyView = {
@@ -66,6 +70,8 @@ export async function adoptStrategy(ctx: ServiceContext, user: AuthUser, org: Or
 export type IndicatorView = IndicatorRow & {
   readonly targetThisYear: number | null; readonly latestOutcome: { period: string; total: number | null; women: number | null; men: number | null } | null;
   readonly progress: Progress; readonly kolada: readonly KoladaValueRow[];
+  /** Every recorded outcome, one entry per period (women and men beside the total), for editing. */
+  readonly outcomesByPeriod: ReadonlyArray<{ period: string; total: number | null; women: number | null; men: number | null }>;
 };
 export type GoalView = GoalRow & {
   readonly strategyCode: string; readonly subStrategyNames: readonly string[]; readonly indicators: readonly IndicatorView[];
@@ -94,10 +100,11 @@ function indicatorView(i: IndicatorRow, year: number, kolada: readonly KoladaVal
   const target = i.targets.find((t) => t.year === year)?.target;
   const periods = [...new Set(i.outcomes.filter((o) => periodYearOf(o.period) <= year).map((o) => o.period))].sort();
   const last = periods[periods.length - 1];
-  const pick = (g: Gender) => i.outcomes.find((o) => o.period === last && o.gender === g)?.value ?? null;
-  const latest = last === undefined ? null : { period: last, total: pick('T'), women: pick('K'), men: pick('M') };
+  const at = (p: string, g: Gender) => i.outcomes.find((o) => o.period === p && o.gender === g)?.value ?? null;
+  const entry = (p: string) => ({ period: p, total: at(p, 'T'), women: at(p, 'K'), men: at(p, 'M') });
+  const latest = last === undefined ? null : entry(last);
   return {
-    ...i, targetThisYear: target ?? null, latestOutcome: latest, progress: indicatorProgress(i.direction, target, latest?.total ?? undefined),
+    ...i, outcomesByPeriod: [...new Set(i.outcomes.map((o) => o.period))].sort().map(entry), targetThisYear: target ?? null, latestOutcome: latest, progress: indicatorProgress(i.direction, target, latest?.total ?? undefined),
     kolada: kolada.filter((k) => k.year <= year),
   };
 }
@@ -111,9 +118,9 @@ async function requireGoalStrategy(tx: Tx, org: OrganisationRow, strategyCode: s
   return s;
 }
 
-export async function createGoal(
-  ctx: ServiceContext, user: AuthUser, org: OrganisationRow, g: { title: string; description?: string; strategyCode: string; subStrategies: readonly number[] },
-): Promise<number> {
+export type GoalInput = { title: string; description?: string; strategyCode: string; subStrategies: readonly number[] };
+
+export async function createGoal(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, g: GoalInput): Promise<number> {
   if (g.title.trim() === '') throw invalid('title', 'Mål: skriv målet.');
   return ctx.db.transaction().execute(async (tx) => {
     const s = await requireGoalStrategy(tx, org, g.strategyCode, g.subStrategies);
@@ -139,14 +146,19 @@ export async function addIndicator(ctx: ServiceContext, user: AuthUser, org: Org
   });
 }
 
-export async function addActivity(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, goalId: number, a: { title: string; owner: string; dueDay: string }): Promise<number> {
+function checkActivity(a: { title: string; owner: string; dueDay: string }): { title: string; owner: string; dueDay: string } {
   if (a.title.trim() === '') throw invalid('title', 'Aktivitet: beskriv aktiviteten.');
   if (a.owner.trim() === '') throw invalid('owner', 'Ansvarig: ange vem som äger aktiviteten.');
   const day = parseDay(a.dueDay);
   if (!day.ok) throw invalid('dueDay', `Klart senast: ${day.error}`);
+  return { title: a.title.trim(), owner: a.owner.trim(), dueDay: day.value };
+}
+
+export async function addActivity(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, goalId: number, a: { title: string; owner: string; dueDay: string }): Promise<number> {
+  const checked = checkActivity(a);
   return ctx.db.transaction().execute(async (tx) => {
     await requireGoal(tx, org, goalId);
-    const id = await insertActivity(tx, org.tenantId, goalId, { title: a.title.trim(), owner: a.owner.trim(), dueDay: day.value });
+    const id = await insertActivity(tx, org.tenantId, goalId, checked);
     await audit(tx, user, org, 'activity.create', String(id), { goalId, ...a });
     return id;
   });
@@ -166,36 +178,218 @@ export async function markActivityDone(ctx: ServiceContext, user: AuthUser, org:
   });
 }
 
-export async function assessGoal(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, goalId: number, a: { period: string; assessment: Assessment; comment: string }): Promise<void> {
-  const period = parseFollowupPeriod(a.period);
-  if (!period.ok) throw invalid('period', `Period: ${period.error}`);
+type AssessmentInput = { period: string; assessment: Assessment; comment: string };
+
+function checkPeriod(text: string, field = 'period'): string {
+  const period = parseFollowupPeriod(text);
+  if (!period.ok) throw invalid(field, `Period: ${period.error}`);
+  return period.value;
+}
+
+function checkAssessment(a: AssessmentInput): string {
+  const period = checkPeriod(a.period);
   if (a.assessment !== 'met' && a.comment.trim() === '') throw invalid('comment', 'Kommentar: förklara varför målet inte är helt uppfyllt.');
+  return period;
+}
+
+export async function assessGoal(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, goalId: number, a: AssessmentInput): Promise<void> {
+  const period = checkAssessment(a);
   await ctx.db.transaction().execute(async (tx) => {
     await requireGoal(tx, org, goalId);
-    await upsertAssessment(tx, org.tenantId, { goalId, period: period.value, assessment: a.assessment, comment: a.comment.trim() });
+    await upsertAssessment(tx, org.tenantId, { goalId, period, assessment: a.assessment, comment: a.comment.trim() });
     await audit(tx, user, org, 'goal.assess', String(goalId), a);
   });
 }
 
 /** An indicator's outcome for a period: the total, and for KPIs split by sex women and men beside it. */
-export async function recordOutcome(
-  ctx: ServiceContext, user: AuthUser, org: OrganisationRow, indicatorId: number, o: { period: string; total: number; women?: number | null; men?: number | null },
-): Promise<void> {
-  const period = parseFollowupPeriod(o.period);
-  if (!period.ok) throw invalid('period', `Period: ${period.error}`);
+type OutcomeInput = { period: string; total: number; women?: number | null; men?: number | null };
+
+function checkOutcome(o: OutcomeInput): string {
+  const period = checkPeriod(o.period);
   for (const [field, v] of [['total', o.total], ['women', o.women], ['men', o.men]] as const) {
     if (v !== undefined && v !== null && !Number.isFinite(v)) throw invalid(field, 'Utfall: ange ett tal.');
   }
+  return period;
+}
+
+async function requireIndicator(tx: Tx, org: OrganisationRow, indicatorId: number): Promise<{ goalId: number; orgId: number; genderSplit: boolean }> {
+  const ind = await findIndicatorGoal(tx, indicatorId);
+  if (!ind || ind.orgId !== org.id) throw notFound(`Indikatorn ${indicatorId} finns inte för ${org.name}.`);
+  return ind;
+}
+
+/** The outcome values of a period: the total, and women and men where given (the indicator must be split by sex). */
+function outcomeValues(o: OutcomeInput, genderSplit: boolean): Array<{ gender: Gender; value: number }> {
+  const hasSplit = (o.women ?? null) !== null || (o.men ?? null) !== null;
+  if (hasSplit && !genderSplit) throw invalid('women', 'Kvinnor/män: indikatorn är inte uppdelad på kön.');
+  const values: Array<{ gender: Gender; value: number }> = [{ gender: 'T', value: o.total }];
+  if (o.women !== undefined && o.women !== null) values.push({ gender: 'K', value: o.women });
+  if (o.men !== undefined && o.men !== null) values.push({ gender: 'M', value: o.men });
+  return values;
+}
+
+export async function recordOutcome(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, indicatorId: number, o: OutcomeInput): Promise<void> {
+  const period = checkOutcome(o);
   await ctx.db.transaction().execute(async (tx) => {
-    const ind = await findIndicatorGoal(tx, indicatorId);
-    if (!ind || ind.orgId !== org.id) throw notFound(`Indikatorn ${indicatorId} finns inte för ${org.name}.`);
-    const hasSplit = (o.women ?? null) !== null || (o.men ?? null) !== null;
-    if (hasSplit && !ind.genderSplit) throw invalid('women', 'Kvinnor/män: indikatorn är inte uppdelad på kön.');
-    const values: Array<{ gender: Gender; value: number }> = [{ gender: 'T', value: o.total }];
-    if (o.women !== undefined && o.women !== null) values.push({ gender: 'K', value: o.women });
-    if (o.men !== undefined && o.men !== null) values.push({ gender: 'M', value: o.men });
-    await upsertOutcomes(tx, org.tenantId, indicatorId, period.value, values);
+    const ind = await requireIndicator(tx, org, indicatorId);
+    await upsertOutcomes(tx, org.tenantId, indicatorId, period, outcomeValues(o, ind.genderSplit));
     await audit(tx, user, org, 'indicator.outcome', String(indicatorId), o);
+  });
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** Swedish list: "a, b och c". */
+const listSv = (parts: readonly string[]): string => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} och ${parts.at(-1) ?? ''}`);
+
+async function requireIndicatorRow(tx: Tx, org: OrganisationRow, indicatorId: number): Promise<IndicatorRow> {
+  const ind = await requireIndicator(tx, org, indicatorId);
+  const row = (await listIndicators(tx, [ind.goalId])).find((i) => i.id === indicatorId);
+  if (!row) throw notFound(`Indikatorn ${indicatorId} finns inte för ${org.name}.`);
+  return row;
+}
+
+async function requireActivity(tx: Tx, org: OrganisationRow, activityId: number): Promise<ActivityRow> {
+  const a = await findActivity(tx, activityId);
+  if (!a || a.orgId !== org.id) throw notFound(`Aktiviteten ${activityId} finns inte för ${org.name}.`);
+  return a;
+}
+
+/** Changes a goal's title, description, strategy and the sub-strategies it is linked to. */
+export async function updateGoal(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, goalId: number, g: GoalInput): Promise<void> {
+  if (g.title.trim() === '') throw invalid('title', 'Mål: skriv målet.');
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await requireGoal(tx, org, goalId);
+    const s = await requireGoalStrategy(tx, org, g.strategyCode, g.subStrategies);
+    const after = { title: g.title.trim(), description: g.description ?? '', strategyId: s.id, subStrategies: [...new Set(g.subStrategies)].sort((a, b) => a - b) };
+    await updateGoalRow(tx, org.tenantId, goalId, after);
+    await audit(tx, user, org, 'goal.update', String(goalId), { ...after, strategyCode: s.code }, before);
+  });
+}
+
+/**
+ * Deletes a goal. One with indicators, activities or assessments is refused unless `withContents`
+ * says the caller has confirmed that they go with it (docs/decisions/0007-deleting-goals.md); the
+ * audit entry keeps everything that was deleted.
+ */
+export async function deleteGoal(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, goalId: number, withContents: boolean): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const goal = await requireGoal(tx, org, goalId);
+    const [indicators, activities, assessments] = await Promise.all([listIndicators(tx, [goalId]), listActivities(tx, [goalId]), listAssessments(tx, [goalId])]);
+    const outcomes = new Set(indicators.flatMap((i) => i.outcomes.map((o) => `${i.id}:${o.period}`))).size;
+    const parts = [
+      ...(indicators.length > 0 ? [`${plural(indicators.length, 'indikator', 'indikatorer')}${outcomes > 0 ? ` (med ${outcomes} utfall)` : ''}`] : []),
+      ...(activities.length > 0 ? [plural(activities.length, 'aktivitet', 'aktiviteter')] : []),
+      ...(assessments.length > 0 ? [plural(assessments.length, 'bedömning', 'bedömningar')] : []),
+    ];
+    if (parts.length > 0 && !withContents) {
+      throw new ServiceError('conflict', `Målet "${goal.title}" har ${listSv(parts)}. Bekräfta att de tas bort tillsammans med målet.`, { current: { indicators: indicators.length, activities: activities.length, assessments: assessments.length, outcomes } });
+    }
+    await deleteGoalRow(tx, goalId);
+    await audit(tx, user, org, 'goal.delete', String(goalId), null, { ...goal, indicators, activities, assessments });
+  });
+}
+
+export async function updateIndicator(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, indicatorId: number, i: IndicatorInput): Promise<void> {
+  firstError(validateIndicator(i));
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await requireIndicatorRow(tx, org, indicatorId);
+    if (!i.genderSplit && before.outcomes.some((o) => o.gender !== 'T')) {
+      throw invalid('genderSplit', 'Uppdelad på kvinnor och män: indikatorn har utfall för kvinnor och män; ta bort dem först eller behåll uppdelningen.');
+    }
+    const after = { ...i, name: i.name.trim(), unit: i.unit.trim(), targets: [...i.targets].sort((a, b) => a.year - b.year) };
+    await updateIndicatorRow(tx, org.tenantId, indicatorId, after);
+    const { outcomes: _outcomes, ...shown } = before;
+    await audit(tx, user, org, 'indicator.update', String(indicatorId), after, shown, 'indicator');
+  });
+}
+
+/** Deletes an indicator with its targets; one with outcomes only when `withContents` confirms that they go too. */
+export async function deleteIndicator(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, indicatorId: number, withContents: boolean): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await requireIndicatorRow(tx, org, indicatorId);
+    const periods = new Set(before.outcomes.map((o) => o.period)).size;
+    if (periods > 0 && !withContents) {
+      throw new ServiceError('conflict', `Indikatorn "${before.name}" har utfall för ${plural(periods, 'period', 'perioder')}. Bekräfta att de tas bort tillsammans med indikatorn.`, { current: { outcomes: periods } });
+    }
+    await deleteIndicatorRow(tx, indicatorId);
+    await audit(tx, user, org, 'indicator.delete', String(indicatorId), null, before, 'indicator');
+  });
+}
+
+/** Changes an activity; a change of done records who and when (or clears them), as marking it done does. */
+export async function updateActivity(
+  ctx: ServiceContext, user: AuthUser, org: OrganisationRow, activityId: number, a: { title: string; owner: string; dueDay: string; done: boolean },
+): Promise<void> {
+  const checked = checkActivity(a);
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await requireActivity(tx, org, activityId);
+    const by = user.displayName.trim() === '' ? user.username : `${user.displayName} (${user.username})`;
+    const done = a.done === before.done ? 'keep' as const : a.done ? { by, at: ctx.now() } : null;
+    await updateActivityRow(tx, activityId, { ...checked, done });
+    await audit(tx, user, org, 'activity.update', String(activityId), { ...checked, done: a.done }, before, 'activity');
+  });
+}
+
+export async function deleteActivity(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, activityId: number): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await requireActivity(tx, org, activityId);
+    await deleteActivityRow(tx, activityId);
+    await audit(tx, user, org, 'activity.delete', String(activityId), null, before, 'activity');
+  });
+}
+
+/** Changes the assessment of a goal for `period`; a new period in the body moves it there (refused if that period has one). */
+export async function updateAssessment(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, goalId: number, period: string, a: AssessmentInput): Promise<void> {
+  const from = checkPeriod(period);
+  const to = checkAssessment(a);
+  await ctx.db.transaction().execute(async (tx) => {
+    await requireGoal(tx, org, goalId);
+    const existing = await listAssessments(tx, [goalId]);
+    const before = existing.find((x) => x.period === from);
+    if (!before) throw notFound(`Målet har ingen bedömning för ${from}.`);
+    if (to !== from && existing.some((x) => x.period === to)) throw new ServiceError('conflict', `Period: målet har redan en bedömning för ${to}.`, { field: 'period' });
+    await deleteAssessmentRow(tx, goalId, from);
+    await upsertAssessment(tx, org.tenantId, { goalId, period: to, assessment: a.assessment, comment: a.comment.trim() });
+    await audit(tx, user, org, 'goal.assessment.update', String(goalId), { period: to, assessment: a.assessment, comment: a.comment.trim() }, before);
+  });
+}
+
+export async function deleteAssessment(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, goalId: number, period: string): Promise<void> {
+  const from = checkPeriod(period);
+  await ctx.db.transaction().execute(async (tx) => {
+    await requireGoal(tx, org, goalId);
+    const before = (await listAssessments(tx, [goalId])).find((x) => x.period === from);
+    if (!before) throw notFound(`Målet har ingen bedömning för ${from}.`);
+    await deleteAssessmentRow(tx, goalId, from);
+    await audit(tx, user, org, 'goal.assessment.delete', String(goalId), null, before);
+  });
+}
+
+/** Changes an indicator's outcome of `period` (total, women, men); a new period in the body moves it there (refused if that period has one). */
+export async function updateOutcome(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, indicatorId: number, period: string, o: OutcomeInput): Promise<void> {
+  const from = checkPeriod(period);
+  const to = checkOutcome(o);
+  await ctx.db.transaction().execute(async (tx) => {
+    const ind = await requireIndicatorRow(tx, org, indicatorId);
+    const before = ind.outcomes.filter((x) => x.period === from);
+    if (before.length === 0) throw notFound(`Indikatorn har inget utfall för ${from}.`);
+    if (to !== from && ind.outcomes.some((x) => x.period === to)) throw new ServiceError('conflict', `Period: indikatorn har redan ett utfall för ${to}.`, { field: 'period' });
+    const values = outcomeValues(o, ind.genderSplit);
+    await upsertOutcomes(tx, org.tenantId, indicatorId, from, []);
+    await upsertOutcomes(tx, org.tenantId, indicatorId, to, values);
+    await audit(tx, user, org, 'indicator.outcome.update', String(indicatorId), { period: to, values }, { period: from, values: before }, 'indicator');
+  });
+}
+
+export async function deleteOutcome(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, indicatorId: number, period: string): Promise<void> {
+  const from = checkPeriod(period);
+  await ctx.db.transaction().execute(async (tx) => {
+    const ind = await requireIndicatorRow(tx, org, indicatorId);
+    const before = ind.outcomes.filter((x) => x.period === from);
+    if (before.length === 0) throw notFound(`Indikatorn har inget utfall för ${from}.`);
+    await upsertOutcomes(tx, org.tenantId, indicatorId, from, []);
+    await audit(tx, user, org, 'indicator.outcome.delete', String(indicatorId), null, { period: from, values: before }, 'indicator');
   });
 }
 

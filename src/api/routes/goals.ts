@@ -4,14 +4,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, OrgParams } from '../schemas.ts';
 import {
-  ActivityDoneBody, AdoptStrategyBody, AssessmentBody, FeatureTables, Goal, IdParams, KoladaFetchBody, KoladaFetchResult, KoladaStored, KpiParams, NewActivityBody,
-  NewGoalBody, NewIndicatorBody, NewStrategyBody, OptionalYearQuery, OutcomeBody, Strategies, YearQuery,
+  ActivityBody, ActivityDoneBody, AdoptStrategyBody, AssessmentBody, FeatureTables, Goal, GoalBody, IdParams, IndicatorBody, KoladaFetchBody, KoladaFetchResult, KoladaStored,
+  KpiParams, NewActivityBody, NewGoalBody, NewIndicatorBody, NewStrategyBody, OptionalYearQuery, OutcomeBody, PeriodParams, Strategies, WithContentsQuery, YearQuery,
 } from '../goal-schemas.ts';
 import { Created } from '../agreement-schemas.ts';
 import { requireUser } from '../session.ts';
 import { resolveOrganisation } from '../../services/organisations.ts';
 import {
-  addActivity, addIndicator, addStrategy, adoptStrategy, assessGoal, createGoal, getStrategies, goalsTableForUnderlag, listGoalViews, markActivityDone, recordOutcome,
+  addActivity, addIndicator, addStrategy, adoptStrategy, assessGoal, createGoal, deleteActivity, deleteAssessment, deleteGoal, deleteIndicator, deleteOutcome, getStrategies,
+  goalsTableForUnderlag, listGoalViews, markActivityDone, recordOutcome, updateActivity, updateAssessment, updateGoal, updateIndicator, updateOutcome,
 } from '../../services/goals.ts';
 import { fetchKolada, storedKolada } from '../../services/kolada.ts';
 import { contributionsForUnderlag } from '../../services/agreements.ts';
@@ -65,7 +66,7 @@ export const goalRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { c
       indicators: g.indicators.map((i) => ({
         id: i.id, name: i.name, unit: i.unit, direction: i.direction, koladaKpi: i.koladaKpi, genderSplit: i.genderSplit, baselineYear: i.baselineYear,
         baselineValue: i.baselineValue, targets: [...i.targets], targetThisYear: i.targetThisYear, latestOutcome: i.latestOutcome, progress: i.progress,
-        progressLabel: progressLabel(i.progress), kolada: i.kolada.map((k) => ({ ...k, fetchedAt: k.fetchedAt.toISOString() })),
+        progressLabel: progressLabel(i.progress), kolada: i.kolada.map((k) => ({ ...k, fetchedAt: k.fetchedAt.toISOString() })), outcomes: [...i.outcomesByPeriod],
       })),
       activities: g.activities.map((a) => ({
         id: a.id, title: a.title, owner: a.owner, dueDay: a.dueDay, done: a.done, doneBy: a.doneBy, doneAt: a.doneAt === null ? null : a.doneAt.toISOString(),
@@ -128,6 +129,105 @@ export const goalRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { c
     const user = requireUser(request);
     const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
     await recordOutcome(ctx, user, org, request.params.id, request.body);
+    return reply.status(204).send(null);
+  });
+
+  // Changing and deleting what the routes above add. The same access rule as adding; each write is audited.
+  const edit = async (request: { params: { orgCode: string } } & Parameters<typeof requireUser>[0]) => {
+    const user = requireUser(request);
+    const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
+    return { user, org };
+  };
+
+  app.put('/api/orgs/:orgCode/goals/:id', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ändra ett mål: text, beskrivning, strategi och vilka delstrategier det utgår från', params: IdParams, body: GoalBody, response: NoContent },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await updateGoal(ctx, user, org, request.params.id, request.body);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/orgs/:orgCode/goals/:id', {
+    config: { access: 'plan.edit' },
+    schema: {
+      tags, summary: 'Ta bort ett mål; har det indikatorer, aktiviteter eller bedömningar vägras det (409) utan withContents=true', params: IdParams, querystring: WithContentsQuery, response: NoContent,
+    },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await deleteGoal(ctx, user, org, request.params.id, request.query.withContents === true);
+    return reply.status(204).send(null);
+  });
+
+  app.put('/api/orgs/:orgCode/indicators/:id', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ändra en indikator (enhet, utgångsvärde, riktning, källa och målvärden för valfria år; målvärdena ersätts)', params: IdParams, body: IndicatorBody, response: NoContent },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await updateIndicator(ctx, user, org, request.params.id, request.body);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/orgs/:orgCode/indicators/:id', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ta bort en indikator med dess målvärden; har den utfall vägras det (409) utan withContents=true', params: IdParams, querystring: WithContentsQuery, response: NoContent },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await deleteIndicator(ctx, user, org, request.params.id, request.query.withContents === true);
+    return reply.status(204).send(null);
+  });
+
+  app.put('/api/orgs/:orgCode/activities/:id', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ändra en aktivitet (text, ansvarig, datum, klar)', params: IdParams, body: ActivityBody, response: NoContent },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await updateActivity(ctx, user, org, request.params.id, request.body);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/orgs/:orgCode/activities/:id', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ta bort en aktivitet', params: IdParams, response: NoContent },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await deleteActivity(ctx, user, org, request.params.id);
+    return reply.status(204).send(null);
+  });
+
+  app.put('/api/orgs/:orgCode/goals/:id/assessments/:period', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ändra målets bedömning för en period (en annan period i kroppen flyttar den)', params: PeriodParams, body: AssessmentBody, response: NoContent },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await updateAssessment(ctx, user, org, request.params.id, request.params.period, request.body);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/orgs/:orgCode/goals/:id/assessments/:period', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ta bort målets bedömning för en period', params: PeriodParams, response: NoContent },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await deleteAssessment(ctx, user, org, request.params.id, request.params.period);
+    return reply.status(204).send(null);
+  });
+
+  app.put('/api/orgs/:orgCode/indicators/:id/outcomes/:period', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ändra indikatorns utfall för en period (totalt, kvinnor, män; en annan period i kroppen flyttar det)', params: PeriodParams, body: OutcomeBody, response: NoContent },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await updateOutcome(ctx, user, org, request.params.id, request.params.period, request.body);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/orgs/:orgCode/indicators/:id/outcomes/:period', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ta bort indikatorns utfall för en period', params: PeriodParams, response: NoContent },
+  }, async (request, reply) => {
+    const { user, org } = await edit(request);
+    await deleteOutcome(ctx, user, org, request.params.id, request.params.period);
     return reply.status(204).send(null);
   });
 

@@ -157,3 +157,53 @@ export async function upsertAssessment(db: DbOrTx, tenantId: number, a: Assessme
   await db.insertInto('goal_assessment').values({ tenant_id: tenantId, goal_id: a.goalId, period: a.period, assessment: a.assessment, comment: a.comment })
     .onConflict((oc) => oc.columns(['goal_id', 'period']).doUpdateSet({ assessment: a.assessment, comment: a.comment })).execute();
 }
+
+// Updates and deletes. Deleting a goal or an indicator takes what hangs under it with it (ON DELETE
+// CASCADE in 0003); the service decides when that is allowed (docs/decisions, goal deletion).
+
+export async function updateGoal(
+  db: DbOrTx, tenantId: number, goalId: number, g: { strategyId: number; title: string; description: string; subStrategies: readonly number[] },
+): Promise<void> {
+  await db.updateTable('goal').set({ strategy_id: g.strategyId, title: g.title, description: g.description }).where('id', '=', String(goalId)).execute();
+  await db.deleteFrom('goal_sub_strategy').where('goal_id', '=', String(goalId)).execute();
+  if (g.subStrategies.length > 0) {
+    await db.insertInto('goal_sub_strategy').values(g.subStrategies.map((n) => ({ tenant_id: tenantId, goal_id: goalId, strategy_id: g.strategyId, number: n }))).execute();
+  }
+}
+
+export async function deleteGoal(db: DbOrTx, goalId: number): Promise<void> {
+  await db.deleteFrom('goal').where('id', '=', String(goalId)).execute();
+}
+
+export async function updateIndicator(
+  db: DbOrTx, tenantId: number, indicatorId: number,
+  i: { name: string; unit: string; direction: Direction; koladaKpi: string | null; genderSplit: boolean; baselineYear: number | null; baselineValue: number | null; targets: ReadonlyArray<{ year: number; target: number }> },
+): Promise<void> {
+  await db.updateTable('indicator').set({
+    name: i.name, unit: i.unit, direction: i.direction, kolada_kpi: i.koladaKpi, gender_split: i.genderSplit, baseline_year: i.baselineYear, baseline_value: i.baselineValue,
+  }).where('id', '=', String(indicatorId)).execute();
+  await db.deleteFrom('indicator_target').where('indicator_id', '=', String(indicatorId)).execute();
+  if (i.targets.length > 0) {
+    await db.insertInto('indicator_target').values(i.targets.map((t) => ({ tenant_id: tenantId, indicator_id: indicatorId, year: t.year, target: t.target }))).execute();
+  }
+}
+
+export async function deleteIndicator(db: DbOrTx, indicatorId: number): Promise<void> {
+  await db.deleteFrom('indicator').where('id', '=', String(indicatorId)).execute();
+}
+
+/** Rewrites an activity; `done` null clears who and when, an object sets them, 'keep' leaves them. */
+export async function updateActivity(
+  db: DbOrTx, activityId: number, a: { title: string; owner: string; dueDay: string; done: { by: string; at: Date } | null | 'keep' },
+): Promise<void> {
+  const done = a.done === 'keep' ? {} : a.done === null ? { done: false, done_by: null, done_at: null } : { done: true, done_by: a.done.by, done_at: a.done.at };
+  await db.updateTable('activity').set({ title: a.title, owner: a.owner, due_day: a.dueDay, ...done }).where('id', '=', String(activityId)).execute();
+}
+
+export async function deleteActivity(db: DbOrTx, activityId: number): Promise<void> {
+  await db.deleteFrom('activity').where('id', '=', String(activityId)).execute();
+}
+
+export async function deleteAssessment(db: DbOrTx, goalId: number, period: string): Promise<void> {
+  await db.deleteFrom('goal_assessment').where('goal_id', '=', String(goalId)).where('period', '=', period).execute();
+}
