@@ -5,6 +5,7 @@ import { Money, Year } from './schemas.ts';
 const OrgCode = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$' });
 export const AgreementParams = Type.Object({ orgCode: OrgCode, id: Type.Integer({ minimum: 1 }) });
 export const AgreementYearParams = Type.Object({ orgCode: OrgCode, id: Type.Integer({ minimum: 1 }), year: Year });
+export const AgreementItemParams = Type.Object({ orgCode: OrgCode, id: Type.Integer({ minimum: 1 }), itemId: Type.Integer({ minimum: 1 }) });
 export const AgreementMunicipalityParams = Type.Object({ orgCode: OrgCode, id: Type.Integer({ minimum: 1 }), code: Type.String({ pattern: '^[0-9]{4}$' }) });
 
 const KeySource = Type.Union([Type.Literal('entered'), Type.Literal('csv'), Type.Literal('kolada')]);
@@ -48,6 +49,20 @@ export const CreateAgreementBody = Type.Object({
   upliftPercent: Type.String({ pattern: '^[0-9]{1,2}([.,][0-9]{1,4})?$', description: 'Årlig uppräkning i procent, t.ex. "2" eller "1,5"' }),
   municipalityCodes: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{4}$' }), { minItems: 1, maxItems: 400 })),
 }, { additionalProperties: false });
+
+export const UpdateAgreementBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  description: Type.Optional(Type.String({ maxLength: 4000 })),
+  firstYear: Year,
+  lastYear: Year,
+  upliftPercent: Type.String({ pattern: '^[0-9]{1,2}([.,][0-9]{1,4})?$', description: 'Årlig uppräkning i procent, t.ex. "2" eller "1,5"' }),
+  municipalityCodes: Type.Array(Type.String({ pattern: '^[0-9]{4}$' }), { minItems: 1, maxItems: 400, description: 'Parterna (kommunkoder)' }),
+  firstYearTotalOre: Type.Optional(Type.Integer({
+    minimum: 0, description: 'Första årets totalbelopp i öre: räknar om alla års belopp med uppräkningen. Utan det behåller åren som finns kvar sina belopp (en ändrad uppräkning räknar om dem från första årets).',
+  })),
+}, { additionalProperties: false });
+
+export const Municipality = Type.Object({ code: Type.String(), name: Type.String() });
 
 export const YearTotalBody = Type.Object({ totalOre: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
 

@@ -7,19 +7,21 @@ import type { AuthUser } from './auth.ts';
 import type { DbOrTx, Tx } from '../db/database.ts';
 import type { OrganisationRow } from '../db/repositories/organisations.ts';
 import {
+  deleteFollowup as deleteFollowupRow, deleteForum as deleteForumRow, deleteMeeting as deleteMeetingRow, deleteParties, deleteYearsOutside,
   findAgreement, findEvaluation, insertAgreement, insertFollowup, insertForum, insertMeeting, insertParties, listAgreements,
   listFollowups, listForums, listKey, listMeetings, listParties, listTenantPopulation, listYearTotals, replaceKey, setEvaluation,
+  updateAgreementBasics, updateFollowup as updateFollowupRow, updateForum as updateForumRow, updateMeeting as updateMeetingRow,
   upsertYearTotals, type AgreementRow, type FollowupRow, type ForumRow, type KeyRow, type MeetingRow, type PartyRow,
 } from '../db/repositories/agreements.ts';
 import { listMunicipalityPopulation } from '../db/repositories/reference.ts';
 import { listKoladaValues } from '../db/repositories/kolada.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
 import {
-  agreementYearTotals, contributionsForYear, defaultKeyFor, parseFollowupPeriod, parsePopulationCsv, validateAgreementTerms,
+  agreementYearTotals, contributionsForYear, defaultKeyFor, followupPeriodLabel, parseFollowupPeriod, parsePopulationCsv, validateAgreementTerms,
   type Contribution, type KeySource,
 } from '../domain/agreement.ts';
-import { ore, sumOre, type Ore } from '../domain/money.ts';
-import { rateFromPercent, type Rate } from '../domain/rate.ts';
+import { ore, sumOre, ZERO_ORE, type Ore } from '../domain/money.ts';
+import { rateFromPercent, rateToPercentText, upliftBy, type Rate } from '../domain/rate.ts';
 import { parseDay } from '../domain/period.ts';
 
 export type YearView = {
@@ -98,12 +100,7 @@ export async function createAgreement(ctx: ServiceContext, user: AuthUser, org: 
   const uplift = parseUplift(input.upliftPercent);
   firstError(validateAgreementTerms({ ...input, uplift }));
   return ctx.db.transaction().execute(async (tx) => {
-    const municipalities = await listMunicipalityPopulation(tx, org.tenantId, input.firstYear);
-    const known = new Set(municipalities.map((m) => m.code));
-    const codes = input.municipalityCodes ?? municipalities.map((m) => m.code);
-    const unknown = codes.filter((c) => !known.has(c));
-    if (unknown.length > 0) throw invalid('municipalityCodes', `Parter: kommunkoden ${unknown.join(', ')} finns inte i regionen.`);
-    if (codes.length === 0 || new Set(codes).size !== codes.length) throw invalid('municipalityCodes', 'Parter: ange minst en kommun, varje kommun en gång.');
+    const codes = await checkParties(tx, org, input.municipalityCodes);
     const id = await insertAgreement(tx, {
       tenantId: org.tenantId, orgId: org.id, name: input.name.trim(), firstYear: input.firstYear, lastYear: input.lastYear,
       uplift, keySource: 'entered', description: input.description ?? '',
@@ -120,6 +117,108 @@ export async function createAgreement(ctx: ServiceContext, user: AuthUser, org: 
     await audit(tx, user, org, 'agreement.create', id, null, { ...input, totals });
     return id;
   });
+}
+
+/** The parties asked for (all the region's municipalities when none are named), each known and named once. */
+async function checkParties(tx: Tx, org: OrganisationRow, asked: readonly string[] | undefined): Promise<string[]> {
+  const municipalities = await listMunicipalityPopulation(tx, org.tenantId, 0);
+  const known = new Set(municipalities.map((m) => m.code));
+  const codes = asked === undefined ? municipalities.map((m) => m.code) : [...asked];
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw invalid('municipalityCodes', `Parter: kommunkoden ${unknown.join(', ')} finns inte i regionen.`);
+  if (codes.length === 0 || new Set(codes).size !== codes.length) throw invalid('municipalityCodes', 'Parter: välj minst en kommun, varje kommun en gång.');
+  return codes;
+}
+
+/** The region's municipalities, the agreement's possible parties. */
+export async function listRegionMunicipalities(ctx: ServiceContext, org: OrganisationRow): Promise<Array<{ code: string; name: string }>> {
+  return (await listMunicipalityPopulation(ctx.db, org.tenantId, 0)).map((m) => ({ code: m.code, name: m.name }));
+}
+
+export type AgreementBasicsInput = {
+  readonly name: string; readonly description?: string; readonly firstYear: number; readonly lastYear: number;
+  readonly upliftPercent: string; readonly municipalityCodes: readonly string[];
+  /** When given, every year's total is computed anew from it; needed when the period starts earlier than before. */
+  readonly firstYearTotalOre?: number;
+};
+
+/**
+ * Changes the agreement's name, period, uplift and parties. The contributions follow (they are
+ * computed from the totals and the key when read). The yearly totals: a changed uplift, or a first
+ * year's total given, computes every year anew (the first year's total uplifted year by year); else
+ * the years kept keep their totals (also one set by hand) and a year added at the end is the year
+ * before uplifted. Years dropped lose their totals and key. A party added gets its key from the
+ * latest known population where there is one; a year that still lacks it says so. Refused, with the
+ * field named and nothing written: a follow-up outside the new period or naming a party removed, and
+ * a final evaluation dated before the new last year (they are changed first, deliberately).
+ */
+export async function updateAgreement(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, input: AgreementBasicsInput): Promise<void> {
+  const uplift = parseUplift(input.upliftPercent);
+  firstError(validateAgreementTerms({ ...input, firstYearTotalOre: input.firstYearTotalOre ?? 0, uplift }));
+  await ctx.db.transaction().execute(async (tx) => {
+    const a = await requireAgreement(tx, org, id);
+    const codes = await checkParties(tx, org, input.municipalityCodes);
+    const [parties, totals, followups, evaluation] = await Promise.all([listParties(tx, id), listYearTotals(tx, id), listFollowups(tx, id), findEvaluation(tx, id)]);
+    const removed = parties.filter((p) => !codes.includes(p.code));
+    const added = codes.filter((c) => !parties.some((p) => p.code === c));
+    for (const f of followups) {
+      const year = Number(f.period.slice(0, 4));
+      const label = followupPeriodLabel(f.period).toLowerCase();
+      if (year < input.firstYear) throw invalid('firstYear', `Första år: uppföljningen för ${label} ligger före ${input.firstYear}. Ändra eller ta bort den först.`);
+      if (year > input.lastYear) throw invalid('lastYear', `Sista år: uppföljningen för ${label} ligger efter ${input.lastYear}. Ändra eller ta bort den först.`);
+      const party = removed.find((p) => p.code === f.municipalityCode);
+      if (party) throw invalid('municipalityCodes', `Parter: ${party.name} har en uppföljning (${label}) och kan inte tas bort. Ändra eller ta bort uppföljningen först.`);
+    }
+    if (evaluation && Number(evaluation.day.slice(0, 4)) < input.lastYear) {
+      throw invalid('lastYear', `Sista år: slututvärderingen är daterad ${evaluation.day}, före ${input.lastYear}. Ändra slututvärderingens datum först.`);
+    }
+    const newTotals = yearTotalsAfterChange(a, uplift, totals, input);
+    await updateAgreementBasics(tx, id, {
+      name: input.name.trim(), description: (input.description ?? a.description).trim(), firstYear: input.firstYear, lastYear: input.lastYear, uplift,
+    });
+    await deleteYearsOutside(tx, id, input.firstYear, input.lastYear);
+    await deleteParties(tx, id, removed.map((p) => p.code));
+    await insertParties(tx, org.tenantId, id, added);
+    await upsertYearTotals(tx, org.tenantId, id, newTotals);
+    // The key of the years and parties that are new, from the latest known population.
+    const population = await listTenantPopulation(tx, org.tenantId);
+    const keptKey = (await listKey(tx, id));
+    const addedKey: KeyRow[] = newTotals.flatMap((t) => {
+      const isNewYear = !totals.some((x) => x.year === t.year);
+      const missing = isNewYear ? codes : added;
+      const entries = defaultKeyFor(t.year, missing, population);
+      if (isNewYear && entries.length !== codes.length) return [];
+      return entries.filter((e) => !keptKey.some((k) => k.year === t.year && k.municipalityCode === e.municipalityCode))
+        .map((e) => ({ ...e, year: t.year, source: 'entered' as const }));
+    });
+    await replaceKey(tx, org.tenantId, id, [], addedKey);
+    await audit(tx, user, org, 'agreement.update', id, {
+      name: a.name, description: a.description, firstYear: a.firstYear, lastYear: a.lastYear, upliftPercent: rateToPercentText(a.uplift),
+      municipalityCodes: parties.map((p) => p.code), totals,
+    }, { ...input, totals: newTotals });
+  });
+}
+
+/** The yearly totals of the changed period (see updateAgreement). */
+function yearTotalsAfterChange(
+  a: AgreementRow, uplift: Rate, totals: ReadonlyArray<{ year: number; totalOre: Ore }>, input: AgreementBasicsInput,
+): Array<{ year: number; totalOre: Ore }> {
+  const stored = new Map(totals.map((t) => [t.year, t.totalOre]));
+  if (input.firstYearTotalOre !== undefined || uplift !== a.uplift) {
+    const base = input.firstYearTotalOre === undefined ? stored.get(input.firstYear) : ore(input.firstYearTotalOre);
+    if (base === undefined) throw invalid('firstYearTotalOre', `Årsbelopp första året: ange totalbeloppet för ${input.firstYear}, som inte ingick i perioden tidigare.`);
+    return agreementYearTotals(input.firstYear, input.lastYear, base, uplift);
+  }
+  if (!stored.has(input.firstYear)) {
+    throw invalid('firstYearTotalOre', `Årsbelopp första året: ange totalbeloppet för ${input.firstYear}, som inte ingick i perioden tidigare.`);
+  }
+  const out: Array<{ year: number; totalOre: Ore }> = [];
+  for (let year = input.firstYear; year <= input.lastYear; year++) {
+    const previous = out[out.length - 1];
+    const total = stored.get(year) ?? (previous === undefined ? ZERO_ORE : upliftBy(previous.totalOre, uplift));
+    out.push({ year, totalOre: total });
+  }
+  return out;
 }
 
 async function audit(tx: Tx, user: AuthUser, org: OrganisationRow, action: string, id: number, before: unknown, after: unknown): Promise<void> {
@@ -210,44 +309,145 @@ export async function keyFromKolada(ctx: ServiceContext, user: AuthUser, org: Or
   });
 }
 
-export async function addForum(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, f: { name: string; kind: 'politicians' | 'officials' }): Promise<number> {
+type ForumInput = { name: string; kind: 'politicians' | 'officials' };
+type MeetingInput = { forumId: number; day: string; subject: string; notes?: string };
+type FollowupInput = { period: string; municipalityCode?: string | null; text: string };
+
+function checkForum(f: ForumInput): ForumInput {
   if (f.name.trim() === '') throw invalid('name', 'Namn: ange forumets namn.');
+  return { name: f.name.trim(), kind: f.kind };
+}
+
+async function requireForum(tx: Tx, id: number, forumId: number, field: string): Promise<ForumRow> {
+  const forum = (await listForums(tx, id)).find((f) => f.id === forumId);
+  if (!forum) {
+    if (field === 'forumId') throw invalid('forumId', `Forum: forumet ${forumId} hör inte till överenskommelsen.`);
+    throw notFound(`Forumet ${forumId} finns inte i överenskommelsen ${id}.`);
+  }
+  return forum;
+}
+
+export async function addForum(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, f: ForumInput): Promise<number> {
+  const forum = checkForum(f);
   return ctx.db.transaction().execute(async (tx) => {
     await requireAgreement(tx, org, id);
-    const forumId = await insertForum(tx, org.tenantId, id, { name: f.name.trim(), kind: f.kind });
+    const forumId = await insertForum(tx, org.tenantId, id, forum);
     await audit(tx, user, org, 'agreement.forum', id, null, { forumId, ...f });
     return forumId;
   });
 }
 
-export async function addMeeting(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, m: { forumId: number; day: string; subject: string; notes?: string }): Promise<number> {
+export async function updateForum(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, forumId: number, f: ForumInput): Promise<void> {
+  const forum = checkForum(f);
+  await ctx.db.transaction().execute(async (tx) => {
+    await requireAgreement(tx, org, id);
+    const before = await requireForum(tx, id, forumId, 'forum');
+    await updateForumRow(tx, id, forumId, forum);
+    await audit(tx, user, org, 'agreement.forum_update', id, before, { forumId, ...forum });
+  });
+}
+
+/** Deletes a forum with its meetings (the audit entry keeps what they said). */
+export async function deleteForum(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, forumId: number): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    await requireAgreement(tx, org, id);
+    const before = await requireForum(tx, id, forumId, 'forum');
+    const meetings = (await listMeetings(tx, id)).filter((m) => m.forumId === forumId);
+    await deleteForumRow(tx, id, forumId);
+    await audit(tx, user, org, 'agreement.forum_delete', id, { ...before, meetings }, null);
+  });
+}
+
+function checkMeeting(m: MeetingInput): { forumId: number; day: string; subject: string; notes: string } {
   const day = parseDay(m.day);
   if (!day.ok) throw invalid('day', `Datum: ${day.error}`);
   if (m.subject.trim() === '') throw invalid('subject', 'Ämne: ange vad mötet handlade om.');
+  return { forumId: m.forumId, day: day.value, subject: m.subject.trim(), notes: (m.notes ?? '').trim() };
+}
+
+async function requireMeeting(tx: Tx, id: number, meetingId: number): Promise<MeetingRow> {
+  const meeting = (await listMeetings(tx, id)).find((m) => m.id === meetingId);
+  if (!meeting) throw notFound(`Mötet ${meetingId} finns inte i överenskommelsen ${id}.`);
+  return meeting;
+}
+
+export async function addMeeting(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, m: MeetingInput): Promise<number> {
+  const meeting = checkMeeting(m);
   return ctx.db.transaction().execute(async (tx) => {
     await requireAgreement(tx, org, id);
-    if (!(await listForums(tx, id)).some((f) => f.id === m.forumId)) throw invalid('forumId', `Forum: forumet ${m.forumId} hör inte till överenskommelsen.`);
-    const meetingId = await insertMeeting(tx, org.tenantId, { forumId: m.forumId, day: day.value, subject: m.subject.trim(), notes: m.notes ?? '' });
+    await requireForum(tx, id, m.forumId, 'forumId');
+    const meetingId = await insertMeeting(tx, org.tenantId, meeting);
     await audit(tx, user, org, 'agreement.meeting', id, null, { meetingId, ...m });
     return meetingId;
   });
 }
 
-export async function addFollowup(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, f: { period: string; municipalityCode?: string | null; text: string }): Promise<number> {
+export async function updateMeeting(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, meetingId: number, m: MeetingInput): Promise<void> {
+  const meeting = checkMeeting(m);
+  await ctx.db.transaction().execute(async (tx) => {
+    await requireAgreement(tx, org, id);
+    const before = await requireMeeting(tx, id, meetingId);
+    await requireForum(tx, id, m.forumId, 'forumId');
+    await updateMeetingRow(tx, meetingId, meeting);
+    await audit(tx, user, org, 'agreement.meeting_update', id, before, { meetingId, ...meeting });
+  });
+}
+
+export async function deleteMeeting(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, meetingId: number): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    await requireAgreement(tx, org, id);
+    const before = await requireMeeting(tx, id, meetingId);
+    await deleteMeetingRow(tx, meetingId);
+    await audit(tx, user, org, 'agreement.meeting_delete', id, before, null);
+  });
+}
+
+/** A follow-up entry checked against the agreement: its period within the agreement's, its municipality a party. */
+async function checkFollowup(tx: Tx, a: AgreementRow, f: FollowupInput): Promise<{ period: string; municipalityCode: string | null; text: string }> {
   const period = parseFollowupPeriod(f.period);
   if (!period.ok) throw invalid('period', `Period: ${period.error}`);
   if (f.text.trim() === '') throw invalid('text', 'Text: skriv vad uppföljningen visar.');
+  const year = Number(period.value.slice(0, 4));
+  if (year < a.firstYear || year > a.lastYear) throw invalid('period', `Period: ${year} ingår inte i överenskommelsen (${a.firstYear}–${a.lastYear}).`);
+  const code = f.municipalityCode ?? null;
+  if (code !== null && !(await listParties(tx, a.id)).some((p) => p.code === code)) {
+    throw invalid('municipalityCode', `Kommun: ${code} är inte part i överenskommelsen.`);
+  }
+  return { period: period.value, municipalityCode: code, text: f.text.trim() };
+}
+
+async function requireFollowup(tx: Tx, id: number, followupId: number): Promise<FollowupRow> {
+  const followup = (await listFollowups(tx, id)).find((f) => f.id === followupId);
+  if (!followup) throw notFound(`Uppföljningen ${followupId} finns inte i överenskommelsen ${id}.`);
+  return followup;
+}
+
+export async function addFollowup(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, f: FollowupInput): Promise<number> {
   return ctx.db.transaction().execute(async (tx) => {
     const a = await requireAgreement(tx, org, id);
-    const year = Number(period.value.slice(0, 4));
-    if (year < a.firstYear || year > a.lastYear) throw invalid('period', `Period: ${year} ingår inte i överenskommelsen (${a.firstYear}–${a.lastYear}).`);
-    const code = f.municipalityCode ?? null;
-    if (code !== null && !(await listParties(tx, id)).some((p) => p.code === code)) {
-      throw invalid('municipalityCode', `Kommun: ${code} är inte part i överenskommelsen.`);
-    }
-    const followupId = await insertFollowup(tx, org.tenantId, id, { period: period.value, municipalityCode: code, text: f.text.trim() });
+    const followup = await checkFollowup(tx, a, f);
+    const followupId = await insertFollowup(tx, org.tenantId, id, followup);
     await audit(tx, user, org, 'agreement.followup', id, null, { followupId, ...f });
     return followupId;
+  });
+}
+
+export async function updateFollowup(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, followupId: number, f: FollowupInput): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const a = await requireAgreement(tx, org, id);
+    const before = await requireFollowup(tx, id, followupId);
+    const followup = await checkFollowup(tx, a, f);
+    await updateFollowupRow(tx, id, followupId, followup);
+    await audit(tx, user, org, 'agreement.followup_update', id, before, { followupId, ...followup });
+  });
+}
+
+export async function deleteFollowup(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, followupId: number): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    await requireAgreement(tx, org, id);
+    const before = await requireFollowup(tx, id, followupId);
+    await deleteFollowupRow(tx, id, followupId);
+    await audit(tx, user, org, 'agreement.followup_delete', id, before, null);
   });
 }
 

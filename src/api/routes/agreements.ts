@@ -1,18 +1,21 @@
 // The collaboration agreement with the municipalities: list, detail, contributions per year,
-// exports, the report per municipality, and the writes (terms, key, forums, follow-up, evaluation).
+// exports, the report per municipality, and the writes (terms, key, forums, meetings, follow-up,
+// evaluation; forums, meetings and follow-ups can also be changed and deleted).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, OrgParams } from '../schemas.ts';
 import {
-  AgreementDetail, AgreementMunicipalityParams, AgreementParams, AgreementSummary, AgreementYearParams, Contribution, ContributionsQuery,
-  CreateAgreementBody, Created, EvaluationBody, ExportQuery, FollowupBody, ForumBody, KeyBody, KeyCsvBody, MeetingBody, ReportQuery, YearTotalBody,
+  AgreementDetail, AgreementItemParams, AgreementMunicipalityParams, AgreementParams, AgreementSummary, AgreementYearParams, Contribution, ContributionsQuery,
+  CreateAgreementBody, Created, EvaluationBody, ExportQuery, FollowupBody, ForumBody, KeyBody, KeyCsvBody, MeetingBody, Municipality, ReportQuery,
+  UpdateAgreementBody, YearTotalBody,
 } from '../agreement-schemas.ts';
 import { requireUser } from '../session.ts';
 import { resolveOrganisation } from '../../services/organisations.ts';
 import { ServiceError } from '../../services/errors.ts';
 import {
-  addFollowup, addForum, addMeeting, createAgreement, getAgreement, getContributions, importKeyCsv, keyFromKolada, listAgreementsOf,
-  saveEvaluation, setKey, setYearTotal,
+  addFollowup, addForum, addMeeting, createAgreement, deleteFollowup, deleteForum, deleteMeeting, getAgreement, getContributions,
+  importKeyCsv, keyFromKolada, listAgreementsOf, listRegionMunicipalities, saveEvaluation, setKey, setYearTotal, updateAgreement,
+  updateFollowup, updateForum, updateMeeting,
 } from '../../services/agreements.ts';
 import {
   municipalityReport, renderContributionsCsv, renderContributionsXlsx, renderMunicipalityReportHtml, renderMunicipalityReportXlsx,
@@ -51,6 +54,31 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
       ...(b.description === undefined ? {} : { description: b.description }), ...(b.municipalityCodes === undefined ? {} : { municipalityCodes: b.municipalityCodes }),
     });
     return reply.status(201).send({ id });
+  });
+
+  app.get('/api/orgs/:orgCode/municipalities', {
+    config: { access: 'read' },
+    schema: { tags, summary: 'Regionens kommuner (möjliga parter i en överenskommelse)', params: OrgParams, response: { 200: Type.Array(Municipality), ...errors } },
+  }, async (request) => {
+    const { org } = await resolveOrganisation(ctx, requireUser(request), request.params.orgCode, 'read');
+    return listRegionMunicipalities(ctx, org);
+  });
+
+  app.put('/api/orgs/:orgCode/agreements/:id', {
+    config: { access: 'plan.edit' },
+    schema: {
+      tags, summary: 'Ändra namn, period, uppräkning och parter (bidragen räknas om; vägras om uppföljning eller slututvärdering hamnar utanför)',
+      params: AgreementParams, body: UpdateAgreementBody, response: NoContent,
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
+    const b = request.body;
+    await updateAgreement(ctx, user, org, request.params.id, {
+      name: b.name, firstYear: b.firstYear, lastYear: b.lastYear, upliftPercent: b.upliftPercent.replace(',', '.'), municipalityCodes: b.municipalityCodes,
+      ...(b.description === undefined ? {} : { description: b.description }), ...(b.firstYearTotalOre === undefined ? {} : { firstYearTotalOre: b.firstYearTotalOre }),
+    });
+    return reply.status(204).send(null);
   });
 
   app.get('/api/orgs/:orgCode/agreements/:id', {
@@ -172,6 +200,66 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app
     const user = requireUser(request);
     const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
     return reply.status(201).send({ id: await addFollowup(ctx, user, org, request.params.id, request.body) });
+  });
+
+  app.put('/api/orgs/:orgCode/agreements/:id/forums/:itemId', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ändra ett forum', params: AgreementItemParams, body: ForumBody, response: NoContent },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
+    await updateForum(ctx, user, org, request.params.id, request.params.itemId, request.body);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/orgs/:orgCode/agreements/:id/forums/:itemId', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ta bort ett forum med dess möten', params: AgreementItemParams, response: NoContent },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
+    await deleteForum(ctx, user, org, request.params.id, request.params.itemId);
+    return reply.status(204).send(null);
+  });
+
+  app.put('/api/orgs/:orgCode/agreements/:id/meetings/:itemId', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ändra ett loggat möte', params: AgreementItemParams, body: MeetingBody, response: NoContent },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
+    await updateMeeting(ctx, user, org, request.params.id, request.params.itemId, request.body);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/orgs/:orgCode/agreements/:id/meetings/:itemId', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ta bort ett loggat möte', params: AgreementItemParams, response: NoContent },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
+    await deleteMeeting(ctx, user, org, request.params.id, request.params.itemId);
+    return reply.status(204).send(null);
+  });
+
+  app.put('/api/orgs/:orgCode/agreements/:id/followups/:itemId', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ändra en uppföljning', params: AgreementItemParams, body: FollowupBody, response: NoContent },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
+    await updateFollowup(ctx, user, org, request.params.id, request.params.itemId, request.body);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/orgs/:orgCode/agreements/:id/followups/:itemId', {
+    config: { access: 'plan.edit' },
+    schema: { tags, summary: 'Ta bort en uppföljning', params: AgreementItemParams, response: NoContent },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { org } = await resolveOrganisation(ctx, user, request.params.orgCode, 'edit');
+    await deleteFollowup(ctx, user, org, request.params.id, request.params.itemId);
+    return reply.status(204).send(null);
   });
 
   app.put('/api/orgs/:orgCode/agreements/:id/evaluation', {

@@ -47,11 +47,25 @@ export async function insertAgreement(db: DbOrTx, a: NewAgreement): Promise<numb
   return toSafeNumber(row.id, 'agreement.id');
 }
 
-export async function updateAgreementTerms(
-  db: DbOrTx, id: number, t: { name: string; description: string; uplift: Rate; keySource: KeySource },
+/** The agreement's own terms (the yearly totals, parties and key are changed by their own functions). */
+export async function updateAgreementBasics(
+  db: DbOrTx, id: number, t: { name: string; description: string; firstYear: number; lastYear: number; uplift: Rate },
 ): Promise<void> {
-  await db.updateTable('agreement').set({ name: t.name, description: t.description, uplift_ppm: t.uplift, key_source: t.keySource })
+  await db.updateTable('agreement')
+    .set({ name: t.name, description: t.description, first_year: t.firstYear, last_year: t.lastYear, uplift_ppm: t.uplift })
     .where('id', '=', String(id)).execute();
+}
+
+/** Drops the years outside `firstYear`–`lastYear` (their key goes with them). */
+export async function deleteYearsOutside(db: DbOrTx, agreementId: number, firstYear: number, lastYear: number): Promise<void> {
+  await db.deleteFrom('agreement_year').where('agreement_id', '=', String(agreementId))
+    .where((eb) => eb.or([eb('year', '<', firstYear), eb('year', '>', lastYear)])).execute();
+}
+
+/** Removes parties (their key rows go with them; a follow-up naming one must be changed first). */
+export async function deleteParties(db: DbOrTx, agreementId: number, codes: readonly string[]): Promise<void> {
+  if (codes.length === 0) return;
+  await db.deleteFrom('agreement_party').where('agreement_id', '=', String(agreementId)).where('municipality_code', 'in', [...codes]).execute();
 }
 
 export async function insertParties(db: DbOrTx, tenantId: number, agreementId: number, codes: readonly string[]): Promise<void> {
@@ -113,6 +127,16 @@ export async function listForums(db: DbOrTx, agreementId: number): Promise<Forum
   return rows.map((r) => ({ id: toSafeNumber(r.id, 'agreement_forum.id'), name: r.name, kind: r.kind }));
 }
 
+export async function updateForum(db: DbOrTx, agreementId: number, forumId: number, f: { name: string; kind: 'politicians' | 'officials' }): Promise<void> {
+  await db.updateTable('agreement_forum').set({ name: f.name, kind: f.kind })
+    .where('agreement_id', '=', String(agreementId)).where('id', '=', String(forumId)).execute();
+}
+
+/** Deletes a forum and its meetings. */
+export async function deleteForum(db: DbOrTx, agreementId: number, forumId: number): Promise<void> {
+  await db.deleteFrom('agreement_forum').where('agreement_id', '=', String(agreementId)).where('id', '=', String(forumId)).execute();
+}
+
 export async function insertMeeting(db: DbOrTx, tenantId: number, m: { forumId: number; day: string; subject: string; notes: string }): Promise<number> {
   const row = await db.insertInto('agreement_meeting').values({ tenant_id: tenantId, forum_id: m.forumId, day: m.day, subject: m.subject, notes: m.notes })
     .returning('id').executeTakeFirstOrThrow();
@@ -124,6 +148,15 @@ export async function listMeetings(db: DbOrTx, agreementId: number): Promise<Mee
     .select(['m.id', 'm.forum_id', sql<string>`m.day::text`.as('day'), 'm.subject', 'm.notes'])
     .where('f.agreement_id', '=', String(agreementId)).orderBy('m.day').orderBy('m.id').execute();
   return rows.map((r) => ({ id: toSafeNumber(r.id, 'agreement_meeting.id'), forumId: toSafeNumber(r.forum_id, 'forum_id'), day: r.day, subject: r.subject, notes: r.notes }));
+}
+
+export async function updateMeeting(db: DbOrTx, meetingId: number, m: { forumId: number; day: string; subject: string; notes: string }): Promise<void> {
+  await db.updateTable('agreement_meeting').set({ forum_id: m.forumId, day: m.day, subject: m.subject, notes: m.notes })
+    .where('id', '=', String(meetingId)).execute();
+}
+
+export async function deleteMeeting(db: DbOrTx, meetingId: number): Promise<void> {
+  await db.deleteFrom('agreement_meeting').where('id', '=', String(meetingId)).execute();
 }
 
 export type FollowupRow = { readonly id: number; readonly period: string; readonly municipalityCode: string | null; readonly text: string };
@@ -139,6 +172,17 @@ export async function listFollowups(db: DbOrTx, agreementId: number): Promise<Fo
   const rows = await db.selectFrom('agreement_followup').select(['id', 'period', 'municipality_code', 'text'])
     .where('agreement_id', '=', String(agreementId)).orderBy('period').orderBy('id').execute();
   return rows.map((r) => ({ id: toSafeNumber(r.id, 'agreement_followup.id'), period: r.period, municipalityCode: r.municipality_code, text: r.text }));
+}
+
+export async function updateFollowup(
+  db: DbOrTx, agreementId: number, followupId: number, f: { period: string; municipalityCode: string | null; text: string },
+): Promise<void> {
+  await db.updateTable('agreement_followup').set({ period: f.period, municipality_code: f.municipalityCode, text: f.text })
+    .where('agreement_id', '=', String(agreementId)).where('id', '=', String(followupId)).execute();
+}
+
+export async function deleteFollowup(db: DbOrTx, agreementId: number, followupId: number): Promise<void> {
+  await db.deleteFrom('agreement_followup').where('agreement_id', '=', String(agreementId)).where('id', '=', String(followupId)).execute();
 }
 
 export async function setEvaluation(db: DbOrTx, tenantId: number, agreementId: number, e: { day: string; text: string }): Promise<void> {
