@@ -1,6 +1,6 @@
 // The typed client of the agreement, project and goal routes, over the shared apiRequest.
 import { apiRequest } from './api.ts';
-import type { AgreementDetail, AgreementSummary, Funder, GoalView, StrategiesView, ProjectDetail, ProjectListItem, ProjectPlanFeed } from './feature-types.ts';
+import type { AgreementDetail, AgreementSummary, AgreementTermsBody, Funder, GoalView, StrategiesView, ProjectDetail, ProjectListItem, ProjectPlanFeed } from './feature-types.ts';
 
 const seg = encodeURIComponent;
 const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -22,8 +22,22 @@ export const featureApi = {
     apiRequest<null>('PUT', `/api/orgs/${seg(org)}/agreements/${id}/key/${year}`, { body: { entries } }),
   addForum: (org: string, id: number, body: { name: string; kind: 'politicians' | 'officials' }) =>
     apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/agreements/${id}/forums`, { body }),
-  addMeeting: (org: string, id: number, body: { forumId: number; day: string; subject: string }) =>
+  addMeeting: (org: string, id: number, body: { forumId: number; day: string; subject: string; notes?: string }) =>
     apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/agreements/${id}/meetings`, { body }),
+  getMunicipalities: (org: string, signal?: AbortSignal) => apiRequest<{ code: string; name: string }[]>('GET', `/api/orgs/${seg(org)}/municipalities`, opt(signal)),
+  createAgreement: (org: string, body: AgreementTermsBody & { firstYearTotalOre: number }) =>
+    apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/agreements`, { body }),
+  updateAgreement: (org: string, id: number, body: AgreementTermsBody & { firstYearTotalOre?: number }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/agreements/${id}`, { body }),
+  updateForum: (org: string, id: number, forumId: number, body: { name: string; kind: 'politicians' | 'officials' }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/agreements/${id}/forums/${forumId}`, { body }),
+  deleteForum: (org: string, id: number, forumId: number) => apiRequest<null>('DELETE', `/api/orgs/${seg(org)}/agreements/${id}/forums/${forumId}`),
+  updateMeeting: (org: string, id: number, meetingId: number, body: { forumId: number; day: string; subject: string; notes: string }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/agreements/${id}/meetings/${meetingId}`, { body }),
+  deleteMeeting: (org: string, id: number, meetingId: number) => apiRequest<null>('DELETE', `/api/orgs/${seg(org)}/agreements/${id}/meetings/${meetingId}`),
+  updateFollowup: (org: string, id: number, followupId: number, body: { period: string; municipalityCode: string | null; text: string }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/agreements/${id}/followups/${followupId}`, { body }),
+  deleteFollowup: (org: string, id: number, followupId: number) => apiRequest<null>('DELETE', `/api/orgs/${seg(org)}/agreements/${id}/followups/${followupId}`),
   agreementExportHref: (org: string, id: number, format: 'csv' | 'xlsx') => `/api/orgs/${seg(org)}/agreements/${id}/export?format=${format}`,
   municipalityReportHref: (org: string, id: number, code: string, format: 'html' | 'xlsx') =>
     `/api/orgs/${seg(org)}/agreements/${id}/municipalities/${seg(code)}/report?format=${format}`,

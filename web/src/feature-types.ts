@@ -22,6 +22,16 @@ export interface Contribution {
   amountOre: Ore;
 }
 
+/** What the agreement's terms form sends (POST and PUT /api/orgs/{orgCode}/agreements…). */
+export interface AgreementTermsBody {
+  name: string;
+  description?: string;
+  firstYear: number;
+  lastYear: number;
+  upliftPercent: string;
+  municipalityCodes: string[];
+}
+
 export interface AgreementDetail {
   id: number;
   name: string;

@@ -1,12 +1,14 @@
-// What an editor changes in the agreement: a year's total, the key entered per municipality or
-// imported from CSV (each bad line listed beside the field), a forum, a follow-up entry and a meeting
-// in a forum. Every write goes to the server, which checks it and says what is wrong.
+// What an editor changes in the agreement: its terms and parties, a year's total, the key entered per
+// municipality or imported from CSV (each bad line listed beside the field), and adds a forum, a
+// follow-up entry and a meeting in a forum (changing and deleting those is in AgreementLog.tsx). Every write goes to the server, which checks it and says what is wrong.
 import { useState } from 'react';
 import type { Org } from '../api-types.ts';
 import { parseAmount } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { AgreementDetail } from '../feature-types.ts';
 import { ActionForm } from './ActionForm.tsx';
+import { FollowupForm, ForumForm, MeetingForm } from './AgreementLog.tsx';
+import { AgreementBasicsForm } from './AgreementTermsForm.tsx';
 import { FieldForm, fieldError } from './FieldForm.tsx';
 
 interface Props {
@@ -22,20 +24,13 @@ export function AgreementForms({ org, a, onChanged }: Props) {
   const [year, setYear] = useState(String(a.lastYear));
   const [total, setTotal] = useState('');
   const [csv, setCsv] = useState('');
-  const [period, setPeriod] = useState(`${a.firstYear}-Å`);
-  const [municipality, setMunicipality] = useState('');
-  const [text, setText] = useState('');
-  const [forumId, setForumId] = useState(String(a.forums[0]?.id ?? ''));
-  const [day, setDay] = useState('');
-  const [subject, setSubject] = useState('');
   const [koladaYear, setKoladaYear] = useState(String(a.firstYear));
   const [evalDay, setEvalDay] = useState(a.evaluation?.day ?? '');
   const [evalText, setEvalText] = useState(a.evaluation?.text ?? '');
-  const [forumName, setForumName] = useState('');
-  const [forumKind, setForumKind] = useState<'politicians' | 'officials'>('officials');
   return (
     <section className="panel" aria-labelledby="agreement-edit-h">
       <h2 id="agreement-edit-h">Ändra överenskommelsen</h2>
+      <AgreementBasicsForm org={org} a={a} onChanged={onChanged} />
       <ActionForm
         id="total-form"
         legend="Totalbelopp för ett år"
@@ -104,91 +99,34 @@ export function AgreementForms({ org, a, onChanged }: Props) {
           </select>
         </div>
       </ActionForm>
-      <ActionForm
-        id="followup-form"
+      <FollowupForm
+        a={a}
         legend="Ny uppföljning"
         submitLabel="Lägg till uppföljning"
         doneMessage="Uppföljningen är sparad."
+        initial={{ period: `${a.firstYear}-Å`, municipalityCode: null, text: '' }}
+        send={(body) => featureApi.addFollowup(org.code, a.id, body)}
         onDone={onChanged}
-        onSubmit={() => featureApi.addFollowup(org.code, a.id, { period, municipalityCode: municipality === '' ? null : municipality, text })}
-      >
-        <div className="field">
-          <label htmlFor="followup-period">Period (t.ex. 2020-T1, 2020-D, 2020-Å)</label>
-          <input id="followup-period" value={period} onChange={(e) => setPeriod(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="followup-municipality">Gäller</label>
-          <select id="followup-municipality" value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
-            <option value="">Alla kommuner</option>
-            {a.parties.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="followup-text">Vad uppföljningen visar</label>
-          <textarea id="followup-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
-      </ActionForm>
-      <FieldForm
+      />
+      <ForumForm
         legend="Nytt forum"
         submitLabel="Lägg till forum"
         doneMessage="Forumet är tillagt."
-        onDone={() => {
-          setForumName('');
-          onChanged();
-        }}
-        fields={['name', 'kind']}
-        onSubmit={() => (forumName.trim() === '' ? fieldError('name', 'Namn: ange forumets namn.') : featureApi.addForum(org.code, a.id, { name: forumName.trim(), kind: forumKind }))}
-      >
-        {(f) => (
-          <>
-            <div className="field">
-              <label htmlFor={f.id('name')}>Forumets namn</label>
-              <input {...f.input('name')} value={forumName} onChange={(e) => setForumName(e.target.value)} />
-              {f.error('name')}
-            </div>
-            <div className="field">
-              <label htmlFor={f.id('kind')}>Vilka som möts</label>
-              <select {...f.input('kind')} value={forumKind} onChange={(e) => setForumKind(e.target.value as 'politicians' | 'officials')}>
-                <option value="politicians">Politiker</option>
-                <option value="officials">Tjänstepersoner</option>
-              </select>
-              {f.error('kind')}
-            </div>
-          </>
-        )}
-      </FieldForm>
+        initial={{ name: '', kind: 'officials' }}
+        send={(body) => featureApi.addForum(org.code, a.id, body)}
+        onDone={onChanged}
+      />
       {a.forums.length > 0 && (
-        <ActionForm
-          id="meeting-form"
+        <MeetingForm
+          key={a.forums.length}
+          a={a}
           legend="Logga ett möte"
           submitLabel="Lägg till möte"
           doneMessage="Mötet är loggat."
+          initial={{ forumId: String(a.forums[0]?.id ?? ''), day: '', subject: '', notes: '' }}
+          send={(body) => featureApi.addMeeting(org.code, a.id, body)}
           onDone={onChanged}
-          onSubmit={() => featureApi.addMeeting(org.code, a.id, { forumId: Number(forumId), day, subject })}
-        >
-          <div className="field">
-            <label htmlFor="meeting-forum">Forum</label>
-            <select id="meeting-forum" value={forumId} onChange={(e) => setForumId(e.target.value)}>
-              {a.forums.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="meeting-day">Datum (ÅÅÅÅ-MM-DD)</label>
-            <input id="meeting-day" value={day} onChange={(e) => setDay(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="meeting-subject">Ämne</label>
-            <input id="meeting-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
-          </div>
-        </ActionForm>
+        />
       )}
       <ActionForm
         id="evaluation-form"

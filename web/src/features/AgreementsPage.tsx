@@ -9,11 +9,13 @@ import { ErrorNotice, ExampleBadge, Loading, ReadOnlyNotice } from '../component
 import { formatKr, formatKrExact, formatNumberSv, formatPercent } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { AgreementDetail } from '../feature-types.ts';
-import { Link } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { routeHref } from '../routes.ts';
 import { useApi } from '../use-api.ts';
 import type { ResolvedView } from '../view-context.ts';
 import { AgreementForms } from './AgreementForms.tsx';
+import { FollowupSection, ForumsSection } from './AgreementLog.tsx';
+import { NewAgreementForm } from './AgreementTermsForm.tsx';
 import { canEditPlan } from './access.ts';
 
 interface Props {
@@ -29,12 +31,30 @@ export function AgreementsPage({ org, view, item }: Props) {
   if (list.load.state === 'loading') return <Loading what="överenskommelserna" />;
   if (list.load.state === 'error') return <ErrorNotice error={list.load.error} />;
   const agreements = list.load.value;
-  if (agreements.length === 0) return <p>{org.name} har ingen samverkansöverenskommelse registrerad.</p>;
+  const href = (id: number) => routeHref({ name: 'agreements', org: org.code, year: view.year, version: view.version.code, item: String(id) });
+  const create = canEditPlan(org) && (
+    <NewAgreement
+      org={org}
+      year={view.year}
+      open={agreements.length === 0}
+      onCreated={(id) => {
+        list.reload();
+        navigate(href(id));
+      }}
+    />
+  );
   const chosen =
     agreements.find((a) => String(a.id) === item) ??
     agreements.find((a) => a.firstYear <= view.year && view.year <= a.lastYear) ??
     agreements[agreements.length - 1];
-  if (chosen === undefined) return null;
+  if (chosen === undefined) {
+    return (
+      <div className="agreements">
+        <p>{org.name} har ingen samverkansöverenskommelse registrerad.</p>
+        {create}
+      </div>
+    );
+  }
   return (
     <div className="agreements">
       {agreements.length > 1 && (
@@ -42,10 +62,7 @@ export function AgreementsPage({ org, view, item }: Props) {
           <ul className="inline-list">
             {agreements.map((a) => (
               <li key={a.id}>
-                <Link
-                  href={routeHref({ name: 'agreements', org: org.code, year: view.year, version: view.version.code, item: String(a.id) })}
-                  aria-current={a.id === chosen.id ? 'page' : undefined}
-                >
+                <Link href={href(a.id)} aria-current={a.id === chosen.id ? 'page' : undefined}>
                   {a.name}
                 </Link>
               </li>
@@ -53,8 +70,22 @@ export function AgreementsPage({ org, view, item }: Props) {
           </ul>
         </nav>
       )}
-      <AgreementView org={org} id={chosen.id} viewYear={view.year} />
+      <AgreementView key={chosen.id} org={org} id={chosen.id} viewYear={view.year} />
+      {create}
     </div>
+  );
+}
+
+/** The form for a new agreement, folded away under its heading until asked for (open when there is none). */
+function NewAgreement({ org, year, open, onCreated }: { org: Org; year: number; open: boolean; onCreated: (id: number) => void }) {
+  return (
+    <section className="panel" aria-labelledby="new-agreement-h">
+      <h2 id="new-agreement-h">Ny överenskommelse</h2>
+      <details className="fold" open={open}>
+        <summary>Registrera en ny samverkansöverenskommelse</summary>
+        <NewAgreementForm org={org} year={year} onCreated={onCreated} />
+      </details>
+    </section>
   );
 }
 
@@ -63,6 +94,7 @@ function AgreementView({ org, id, viewYear }: { org: Org; id: number; viewYear: 
   if (load.state === 'loading') return <Loading what="överenskommelsen" />;
   if (load.state === 'error') return <ErrorNotice error={load.error} />;
   const a = load.value;
+  const editable = a.canEdit && canEditPlan(org);
   return (
     <>
       <section className="panel" aria-labelledby="agreement-h">
@@ -76,25 +108,9 @@ function AgreementView({ org, id, viewYear }: { org: Org; id: number; viewYear: 
         <YearTotals a={a} />
       </section>
       <Contributions org={org} a={a} initialYear={viewYear >= a.firstYear && viewYear <= a.lastYear ? viewYear : a.firstYear} />
-      <Forums a={a} />
-      <section className="panel" aria-labelledby="followup-h">
-        <h2 id="followup-h">Uppföljning</h2>
-        {a.followups.length === 0 ? (
-          <p>Inga uppföljningar är registrerade.</p>
-        ) : (
-          <ul>
-            {a.followups.map((f) => (
-              <li key={f.id}>
-                <strong>{f.label}</strong>
-                {f.municipalityCode !== null && ` (${a.parties.find((p) => p.code === f.municipalityCode)?.name ?? f.municipalityCode})`}: {f.text}
-              </li>
-            ))}
-          </ul>
-        )}
-        <h3>Slututvärdering</h3>
-        <p>{a.evaluation ? `${a.evaluation.day}: ${a.evaluation.text}` : `Överenskommelsen utvärderas i sin helhet i slutet av avtalsperioden (${a.lastYear}).`}</p>
-      </section>
-      {a.canEdit && canEditPlan(org) ? (
+      <ForumsSection org={org} a={a} editable={editable} onChanged={reload} />
+      <FollowupSection org={org} a={a} editable={editable} onChanged={reload} />
+      {editable ? (
         <AgreementForms org={org} a={a} onChanged={reload} />
       ) : (
         <ReadOnlyNotice>Du har läsbehörighet. Kontakta nämndens ekonom om något i överenskommelsen behöver ändras.</ReadOnlyNotice>
@@ -213,32 +229,6 @@ function Contributions({ org, a, initialYear }: { org: Org; a: AgreementDetail; 
           }
         />
       )}
-    </section>
-  );
-}
-
-function Forums({ a }: { a: AgreementDetail }) {
-  return (
-    <section className="panel" aria-labelledby="forums-h">
-      <h2 id="forums-h">Forum och möten</h2>
-      {a.forums.map((f) => (
-        <div key={f.id}>
-          <h3>
-            {f.name} <span className="muted">({f.kind === 'politicians' ? 'politiker' : 'tjänstepersoner'})</span>
-          </h3>
-          {f.meetings.length === 0 ? (
-            <p>Inga möten loggade.</p>
-          ) : (
-            <ul>
-              {f.meetings.map((m) => (
-                <li key={m.id}>
-                  {m.day}: {m.subject}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ))}
     </section>
   );
 }
