@@ -93,11 +93,16 @@ export function addSieCommands(program: Command, configOf: (cmd: Command) => App
       const tty = process.stderr.isTTY === true;
       const bar = tty ? progressBar(process.stderr) : undefined;
       const runtime = await openRuntime(configOf(cmd));
+      const phases = process.env['RAMPLAN_REPORT_PHASES'] === '1'
+        ? { onPhase: (phase: string) => { console.error(`phase ${phase} ${performance.now().toFixed(0)} ms`); } }
+        : {};
+      phases.onPhase?.('start');
       try {
         const outcome = await importSieFile(runtime.ctx, {
           file, actor: actor(),
           ...(options.org !== undefined ? { orgCode: options.org } : {}),
           ...(options.ignoreChecksum === true ? { ignoreChecksum: true } : {}),
+          ...phases,
           ...(bar ? { onProgress: bar.update, onWriting: () => bar.done('Filen är läst; skriver till databasen …') } : {}),
         }).catch((error: unknown) => {
           bar?.done('');
@@ -129,6 +134,10 @@ export function addSieCommands(program: Command, configOf: (cmd: Command) => App
       const type = parseSieType(options.type);
       if (type === undefined) throw new ServiceError('validation', `Okänd SIE-typ: ${options.type} (1, 2, 3 eller 4E).`);
       const runtime = await openRuntime(configOf(cmd));
+      const phases = process.env['RAMPLAN_REPORT_PHASES'] === '1'
+        ? { onPhase: (phase: string) => { console.error(`phase ${phase} ${performance.now().toFixed(0)} ms`); } }
+        : {};
+      phases.onPhase?.('start');
       try {
         const today = new Date().toISOString().slice(0, 10) as Day;
         const r = await exportSie(runtime.ctx, {

@@ -69,6 +69,8 @@ export type ImportPlan = {
   /** Reconciliation mismatches and other notes, Swedish; warnings, never errors. */
   readonly warnings: readonly string[];
   readonly notes: readonly string[];
+  /** Each line of the actuals or the budget, as one reused object (copy what you keep). */
+  forEachLine(which: 'actual' | 'budget', visit: (line: PlannedLine) => void): void;
 };
 
 export type ChartContext = {
@@ -269,6 +271,7 @@ export function planSieImport(c: SieCollected, chart: ChartContext): ImportPlan 
   return {
     fiscalYear: fy0, actualsFrom, actualLines, budgetLines, newAccounts, unmappedAccounts: [...unmapped.values()].filter((a) => usedAccounts.has(a.code)), usedUnmapped: [...usedUnmapped],
     costCentres, projects, balanceRows, balanceAccountRows, checks, warnings, notes,
+    forEachLine(which, visit) { for (const l of which === 'actual' ? actualLines : budgetLines) visit(l); },
   };
 }
 

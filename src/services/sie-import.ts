@@ -38,6 +38,8 @@ export type SieImportInput = {
   readonly onProgress?: SieReadOptions['onProgress'];
   /** Called when reading is done and the database work starts. */
   readonly onWriting?: () => void;
+  /** Called as each phase ends (read, plan, copy, commit, analyze): for the benchmark's timeline. */
+  readonly onPhase?: (phase: 'read' | 'plan' | 'copy' | 'commit' | 'analyze') => void;
 };
 
 export type SieImportResult = {
@@ -120,6 +122,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
     ...(input.fileName !== undefined ? { fileName: input.fileName } : {}),
   });
   const { inspection, collected } = read;
+  input.onPhase?.('read');
   if (!importable(inspection)) return { status: 'refused', inspection };
   input.onWriting?.();
 
@@ -140,6 +143,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
       categoryKinds: new Map(categories.map((c) => [c.code, c.kind])),
       accounts: new Map((await listAccounts(tx, org.tenantId)).map((a) => [a.code, { name: a.name, category: a.category }])),
     });
+    input.onPhase?.('plan');
     const fiscalYear = fiscalYearOf(plan);
     if (fiscalYear === null) {
       throw new ServiceError('validation', 'Filen har inget räkenskapsår (#RAR 0) och inga belopp att läsa in.');
@@ -232,6 +236,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
     } catch (error) {
       translateCopyError(error, org);
     }
+    input.onPhase?.('copy');
     const balances = await copyBalances(copy, org.tenantId, importId, plan.balanceRows.map((b) => ({ ...b, amountOre: b.amount })));
     await markImportsReplaced(tx, earlier.map((e) => e.id), importId);
 
@@ -254,8 +259,10 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
     });
     return outcome;
   });
+  input.onPhase?.('commit');
   // Statistics after the commit: the new lines are then what every later query sees.
   if (linesWritten >= 10_000) await analyzePlanLines(ctx.db);
+  input.onPhase?.('analyze');
   return { status: 'imported', inspection, result };
 }
 
