@@ -23,7 +23,15 @@ async function both(b: Buffer): Promise<void> {
   expect(cc.voucherRows).toBe(ca.voucherRows);
   expect(cc.voucherKeys).toBe(ca.voucherKeys);
   expect(sorted(cc)).toEqual(sorted(ca));
-  expect({ ...cc, voucherSums: null }).toEqual({ ...ca, voucherSums: null });
+  expect({ ...cc, voucherSums: null, voucherTable: null }).toEqual({ ...ca, voucherSums: null, voucherTable: null });
+  // The table of ids the import reads holds the same sums as the objects.
+  const fromTable: string[] = [];
+  const t = cc.voucherTable();
+  t.forEach((account, period, objectKey, amount) => {
+    const o = t.objectKeys[objectKey];
+    fromTable.push(JSON.stringify({ account: t.accounts[account], period: t.periods[period], unit: o?.unit, project: o?.project, amount }));
+  });
+  expect(fromTable.sort()).toEqual(sorted(cc));
 }
 
 describe('collector', () => {
@@ -42,6 +50,9 @@ describe('collector', () => {
       const got = new Map<number, number>();
       for (const e of t.entries()) got.set(e.key, e.amount);
       expect(got).toEqual(m);
+      const visited = new Map<number, number>();
+      t.forEach((k, v) => visited.set(k, v));
+      expect(visited).toEqual(m);
       expect(t.size()).toBe(m.size);
     }), { numRuns: 50 });
   });

@@ -32,7 +32,17 @@ export type SieCollected = {
   readonly vouchers: number;
   readonly voucherRows: number;
   readonly voucherSums: () => Iterable<VoucherSum>;
+  /** The same sums without an object each: ids into the table's lists (the import's fast path). */
+  readonly voucherTable: () => VoucherTable;
   readonly voucherKeys: number;
+};
+
+export type VoucherTable = {
+  readonly accounts: readonly string[];
+  readonly periods: readonly Period[];
+  /** Cost centre and project of each object key ('' when absent); key 0 has neither. */
+  readonly objectKeys: ReadonlyArray<{ readonly unit: string; readonly project: string }>;
+  forEach(visit: (account: number, period: number, objectKey: number, amount: number) => void): void;
 };
 
 
@@ -53,6 +63,7 @@ export type SumTable = {
   readonly size: () => number;
   /** Every key and its sum; `at` is overwritten for each. */
   entries(): Generator<{ key: number; amount: number }>;
+  forEach(visit: (key: number, amount: number) => void): void;
 };
 
 export function createSumTable(initialBits = 12): SumTable {
@@ -99,6 +110,12 @@ export function createSumTable(initialBits = 12): SumTable {
       if (size * 2 > keys.length) grow();
     },
     size: () => size,
+    forEach(visit) {
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        if (k >= 0) visit(k, sums[i]!);
+      }
+    },
     *entries() {
       const at = { key: 0, amount: 0 };
       for (let i = 0; i < keys.length; i++) {
@@ -280,6 +297,17 @@ export function createSieCollector(): SieCollector {
   const finish = (voucherCount?: number): SieCollected => ({
     program, generated, companyName, orgNumber, fiscalYears, accounts, dimensions, objects, balances, psaldo, pbudget,
     vouchers: voucherCount ?? vouchers, voucherRows, voucherKeys: sums.size(),
+    voucherTable: () => ({
+      accounts: accountList, periods: periodList, objectKeys: objectKeyList,
+      forEach(visit) {
+        sums.forEach((key, amount) => {
+          const objectKey = key % OBJECT_KEYS;
+          const outer = (key - objectKey) / OBJECT_KEYS;
+          const period = outer % PERIODS;
+          visit((outer - period) / PERIODS, period, objectKey, amount);
+        });
+      },
+    }),
     voucherSums: function* () {
       for (const { key, amount } of sums.entries()) {
         const objectKey = key % OBJECT_KEYS;

@@ -19,6 +19,9 @@ import type { Ore } from '../domain/money.ts';
 import type { Day, Period } from '../domain/period.ts';
 import type { AccountType, ObjectRef } from '../sie/index.ts';
 import type { CollectedPeriodRow, SieCollected } from './sie-import-collect.ts';
+import { createLineBuilder, type LineBuilder, type PlannedLine, type PlannedLines } from './sie-import-lines.ts';
+
+export type { PlannedLine, PlannedLines } from './sie-import-lines.ts';
 
 export const UNMAPPED_REVENUE = { code: 'ej-mappad-intakt', kind: 'revenue', name: 'Ej mappade intäktskonton', order: 990 } as const;
 export const UNMAPPED_COST = { code: 'ej-mappad-kostnad', kind: 'cost', name: 'Ej mappade kostnadskonton', order: 991 } as const;
@@ -35,17 +38,6 @@ export function isResultAccount(account: string, type: AccountType | null): bool
   return c >= 3 && c <= 8;
 }
 
-export type PlannedLine = {
-  readonly account: string;
-  readonly period: Period;
-  /** The cost centre id; '' for the organisation itself. */
-  readonly unit: string;
-  readonly project: string | null;
-  readonly category: string;
-  /** Ramplan's sign. */
-  readonly amount: Ore;
-};
-
 export type BalanceRow = {
   readonly kind: 'IB' | 'UB' | 'RES' | 'OIB' | 'OUB' | 'PSALDO' | 'VER';
   readonly yearIndex: number; readonly period: Period | null; readonly account: string; readonly objects: string; readonly amount: Ore;
@@ -56,8 +48,8 @@ export type ReconciliationCheck = { readonly name: string; readonly compared: nu
 export type ImportPlan = {
   readonly fiscalYear: { readonly start: Day; readonly end: Day } | null;
   readonly actualsFrom: 'vouchers' | 'psaldo' | 'none';
-  readonly actualLines: readonly PlannedLine[];
-  readonly budgetLines: readonly PlannedLine[];
+  readonly actual: PlannedLines;
+  readonly budget: PlannedLines;
   readonly newAccounts: ReadonlyArray<{ readonly code: string; readonly name: string; readonly category: string | null }>;
   readonly unmappedAccounts: ReadonlyArray<{ readonly code: string; readonly name: string; readonly category: string }>;
   readonly usedUnmapped: ReadonlyArray<typeof UNMAPPED_REVENUE | typeof UNMAPPED_COST>;
@@ -184,15 +176,23 @@ export function planSieImport(c: SieCollected, chart: ChartContext): ImportPlan 
   const notes: string[] = [];
   const fy0 = c.fiscalYears.get(0) ?? null;
 
-  // Actuals in the file's sign, then mapped.
+  // Actuals in the file's sign: the vouchers' sums (a table of ids, read twice below, never as
+  // objects), else #PSALDO rows.
   const actualsFrom: ImportPlan['actualsFrom'] = c.vouchers > 0 ? 'vouchers' : c.psaldo.length > 0 ? 'psaldo' : 'none';
   const rawActuals: Array<Omit<PlannedLine, 'category'>> = [];
+  const vouchers = actualsFrom === 'vouchers' ? c.voucherTable() : null;
   const voucherByAccountPeriod = new Map<string, number>();
-  if (actualsFrom === 'vouchers') {
-    for (const s of c.voucherSums()) {
-      const k = `${s.account}\u0000${s.period}`;
-      voucherByAccountPeriod.set(k, (voucherByAccountPeriod.get(k) ?? 0) + s.amount);
-      if (s.amount !== 0) rawActuals.push({ account: s.account, period: s.period, unit: s.unit, project: s.project === '' ? null : s.project, amount: s.amount });
+  const voucherAccountUsed: boolean[] = [];
+  if (vouchers !== null) {
+    const movement = new Map<number, number>(); // account id × 1024 + period id → sum
+    vouchers.forEach((account, period, _objects, amount) => {
+      const k = account * 1024 + period;
+      movement.set(k, (movement.get(k) ?? 0) + amount);
+      if (amount !== 0) voucherAccountUsed[account] = true;
+    });
+    for (const [k, amount] of movement) {
+      const period = k % 1024;
+      voucherByAccountPeriod.set(`${vouchers.accounts[(k - period) / 1024] ?? ''}\u0000${vouchers.periods[period] ?? ''}`, amount);
     }
   } else if (actualsFrom === 'psaldo') {
     const thisYear = c.psaldo.filter((r) => (fy0 === null ? r.yearIndex === 0 : inYear(r.period, fy0)));
@@ -217,6 +217,7 @@ export function planSieImport(c: SieCollected, chart: ChartContext): ImportPlan 
   const categoryOf = new Map<string, { category: string; kind: CategoryKind } | null>();
   const nameOf = (code: string): string => c.accounts.get(code)?.name ?? chart.accounts.get(code)?.name ?? `Konto ${code}`;
   const accountCodes = new Set<string>([...c.accounts.keys(), ...rawActuals.map((l) => l.account), ...rawBudget.map((l) => l.account)]);
+  if (vouchers !== null) vouchers.accounts.forEach((code, id) => { if (voucherAccountUsed[id] === true) accountCodes.add(code); });
   const usedUnmapped = new Set<typeof UNMAPPED_REVENUE | typeof UNMAPPED_COST>();
   for (const code of [...accountCodes].sort()) {
     if (!/^[0-9]{1,10}$/.test(code)) continue;
@@ -232,27 +233,34 @@ export function planSieImport(c: SieCollected, chart: ChartContext): ImportPlan 
     unmapped.set(code, { code, name: nameOf(code), category: fallback.code });
   }
 
-  const costCentres = new Map<string, string>();
-  const projects = new Map<string, string>();
   let balanceAccountRows = 0;
   let badAccounts = 0;
-  const toLines = (raw: ReadonlyArray<Omit<PlannedLine, 'category'>>): PlannedLine[] => {
-    const out: PlannedLine[] = [];
+  const noteUnmapped = (category: string): void => {
+    if (category === UNMAPPED_REVENUE.code) usedUnmapped.add(UNMAPPED_REVENUE);
+    else if (category === UNMAPPED_COST.code) usedUnmapped.add(UNMAPPED_COST);
+  };
+  const toLines = (raw: ReadonlyArray<Omit<PlannedLine, 'category'>>): PlannedLines => {
+    const out = createLineBuilder(raw.length);
     for (const l of raw) {
       const cat = categoryOf.get(l.account);
       if (cat === undefined) { badAccounts++; continue; }
       if (cat === null) { balanceAccountRows++; continue; }
-      if (l.unit !== '') costCentres.set(l.unit, c.objects.get(1)?.get(l.unit) ?? l.unit);
-      if (l.project !== null) projects.set(l.project, c.objects.get(6)?.get(l.project) ?? l.project);
-      if (cat.category === UNMAPPED_REVENUE.code) usedUnmapped.add(UNMAPPED_REVENUE);
-      else if (cat.category === UNMAPPED_COST.code) usedUnmapped.add(UNMAPPED_COST);
-      out.push({ ...l, category: cat.category, amount: ramplanSign(l.amount, cat.kind) });
+      noteUnmapped(cat.category);
+      out.push(out.accountId(l.account), out.periodId(l.period), out.unitId(l.unit), out.projectId(l.project), out.categoryId(cat.category),
+        ramplanSign(l.amount, cat.kind));
     }
-    return out;
+    return out.finish();
   };
-  const actualLines = toLines(rawActuals);
-  const budgetLines = toLines(rawBudget);
-  const usedAccounts = new Set([...actualLines, ...budgetLines].map((l) => l.account));
+  const actual = vouchers !== null ? voucherLines(vouchers, categoryOf, noteUnmapped, (bad, balance) => { badAccounts += bad; balanceAccountRows += balance; })
+    : toLines(rawActuals);
+  const budget = toLines(rawBudget);
+  const costCentres = new Map<string, string>();
+  const projects = new Map<string, string>();
+  for (const lines of [actual, budget]) {
+    for (const u of lines.units) if (u !== '') costCentres.set(u, c.objects.get(1)?.get(u) ?? u);
+    for (const p of lines.projects) if (p !== null) projects.set(p, c.objects.get(6)?.get(p) ?? p);
+  }
+  const usedAccounts = new Set([...actual.accounts, ...budget.accounts]);
   if (badAccounts > 0) warnings.push(`${String(badAccounts)} rader har ett kontonummer som inte är siffror och har inte lästs in.`);
 
   // What is kept for reconciliation, in the file's sign.
@@ -269,10 +277,63 @@ export function planSieImport(c: SieCollected, chart: ChartContext): ImportPlan 
     notes.push(`Balanskonton (klass 1–2) är inte utfall i en plan: deras ${String(balanceAccountRows)} summor per månad sparas för avstämning.`);
   }
   return {
-    fiscalYear: fy0, actualsFrom, actualLines, budgetLines, newAccounts, unmappedAccounts: [...unmapped.values()].filter((a) => usedAccounts.has(a.code)), usedUnmapped: [...usedUnmapped],
+    fiscalYear: fy0, actualsFrom, actual, budget, newAccounts, unmappedAccounts: [...unmapped.values()].filter((a) => usedAccounts.has(a.code)), usedUnmapped: [...usedUnmapped],
     costCentres, projects, balanceRows, balanceAccountRows, checks, warnings, notes,
-    forEachLine(which, visit) { for (const l of which === 'actual' ? actualLines : budgetLines) visit(l); },
+    forEachLine(which, visit) { (which === 'actual' ? actual : budget).forEach(visit); },
   };
+}
+
+/**
+ * The vouchers' sums as lines: each account's category and sign decided once per account, each cost
+ * centre and project once per object key, so a line costs a few integer lookups and no allocation.
+ */
+function voucherLines(
+  table: ReturnType<SieCollected['voucherTable']>, categoryOf: ReadonlyMap<string, { category: string; kind: CategoryKind } | null>,
+  noteUnmapped: (category: string) => void, count: (badAccounts: number, balanceRows: number) => void,
+): PlannedLines {
+  const out: LineBuilder = createLineBuilder(1 << 16);
+  // Per collector account: builder account id, category id and sign; -1 balance account, -2 not an account.
+  const accountOf = new Int32Array(table.accounts.length);
+  const categoryIdOf = new Int32Array(table.accounts.length);
+  const negate = new Uint8Array(table.accounts.length);
+  table.accounts.forEach((code, id) => {
+    const cat = categoryOf.get(code);
+    if (cat === undefined) { categoryIdOf[id] = -2; return; }
+    if (cat === null) { categoryIdOf[id] = -1; return; }
+    categoryIdOf[id] = -3; // mapped, interned at its first line
+    negate[id] = ramplanSign(1 as Ore, cat.kind) < 0 ? 1 : 0;
+  });
+  const periodOf = new Int32Array(table.periods.length).fill(-1);
+  const unitOf = new Int32Array(table.objectKeys.length).fill(-1);
+  const projectOf = new Int32Array(table.objectKeys.length).fill(-1);
+  let bad = 0;
+  let balance = 0;
+  table.forEach((account, period, objectKey, amount) => {
+    if (amount === 0) return;
+    let category = categoryIdOf[account]!;
+    if (category === -2) { bad++; return; }
+    if (category === -1) { balance++; return; }
+    if (category === -3) {
+      const code = table.accounts[account]!;
+      const cat = categoryOf.get(code)!;
+      noteUnmapped(cat.category);
+      category = out.categoryId(cat.category);
+      categoryIdOf[account] = category;
+      accountOf[account] = out.accountId(code);
+    }
+    let p = periodOf[period]!;
+    if (p < 0) { p = out.periodId(table.periods[period]!); periodOf[period] = p; }
+    let u = unitOf[objectKey]!;
+    if (u < 0) {
+      const o = table.objectKeys[objectKey]!;
+      u = out.unitId(o.unit);
+      unitOf[objectKey] = u;
+      projectOf[objectKey] = out.projectId(o.project === '' ? null : o.project);
+    }
+    out.push(accountOf[account]!, p, u, projectOf[objectKey]!, category, negate[account] === 1 ? -amount : amount);
+  });
+  count(bad, balance);
+  return out.finish();
 }
 
 function reconcile(

@@ -22,7 +22,8 @@ import { findVersion, insertVersion, listVersions, type VersionRow } from '../db
 import type { Tx } from '../db/database.ts';
 import { DEFAULT_ACCOUNT_RANGES, DEFAULT_CATEGORIES } from '../domain/category.ts';
 import type { Day, Period } from '../domain/period.ts';
-import { planSieImport, type ImportPlan, type PlannedLine, type ReconciliationCheck } from './sie-import-plan.ts';
+import { planSieImport, type ImportPlan, type PlannedLines, type ReconciliationCheck } from './sie-import-plan.ts';
+import { yearsOf } from './sie-import-lines.ts';
 import { importable, readSieFile, type SieInspection, type SieReadOptions } from './sie-import-read.ts';
 
 export type SieImportInput = {
@@ -98,21 +99,10 @@ const dayOf = (p: Period, last: boolean): Day => {
 
 function fiscalYearOf(plan: ImportPlan): { start: Day; end: Day } | null {
   if (plan.fiscalYear) return plan.fiscalYear;
-  const periods = [...plan.actualLines, ...plan.budgetLines].map((l) => l.period).sort();
+  const periods = [...plan.actual.periods, ...plan.budget.periods].sort();
   const first = periods[0];
   const last = periods[periods.length - 1];
   return first === undefined || last === undefined ? null : { start: dayOf(first, false), end: dayOf(last, true) };
-}
-
-function yearsOf(lines: readonly PlannedLine[]): { first: number; last: number } | null {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const l of lines) {
-    const y = Number(l.period.slice(0, 4));
-    if (y < first) first = y;
-    if (y > last) last = y;
-  }
-  return lines.length === 0 ? null : { first, last };
 }
 
 export async function importSieFile(ctx: ServiceContext, input: SieImportInput): Promise<SieImportOutcome> {
@@ -175,7 +165,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
       : `namn:${inspection.company.name ?? inspection.fileName}`;
     const earlier = await findCurrentImports(tx, org.id, sourceKey, fiscalYear.start);
 
-    const actualYears = yearsOf(plan.actualLines);
+    const actualYears = yearsOf(plan.actual);
     let actual: VersionRow | undefined;
     if (actualYears !== null) {
       actual = await ensureVersionYears(tx, org, actualYears, await findActualVersion(tx, org), {
@@ -189,7 +179,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
 
     // #PBUDGET: a budget version named after the producer and date; a re-import reuses its own draft.
     let budget: VersionRow | undefined;
-    const budgetYears = yearsOf(plan.budgetLines);
+    const budgetYears = yearsOf(plan.budget);
     if (budgetYears !== null) {
       const reusable = await reusableBudget(tx, org, earlier);
       const name = `Budget ${String(budgetYears.first)} från ${inspection.program ?? 'SIE-fil'}${inspection.generated ? ` ${inspection.generated}` : ''}`.slice(0, 200);
@@ -206,7 +196,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
       producer: inspection.program, generatedOn: inspection.generated, sieType: inspection.sieType ?? '?', encoding: inspection.encoding ?? '?',
       companyName: inspection.company.name, orgNumber: inspection.company.orgNumber, fiscalStart: fiscalYear.start, fiscalEnd: fiscalYear.end,
       actualsFrom: plan.actualsFrom, actualVersionId: actual?.id ?? null, budgetVersionId: budget?.id ?? null,
-      lineCount: plan.actualLines.length + plan.budgetLines.length, counts: inspection.counts, problems: inspection.problems,
+      lineCount: plan.actual.length + plan.budget.length, counts: inspection.counts, problems: inspection.problems,
       report: {
         createdOrganisation: resolved.created, createdUnits, newAccounts: plan.newAccounts.length, unmappedAccounts: plan.unmappedAccounts,
         projects: [...plan.projects].map(([id, name]) => ({ id, name })), checks: plan.checks, warnings: plan.warnings, notes: plan.notes,
@@ -215,22 +205,20 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
       importedBy: input.actor,
     });
 
-    const lineRows = function* (lines: readonly PlannedLine[], version: VersionRow): Generator<Parameters<typeof copyPlanLines>[1] extends Iterable<infer T> ? T : never> {
-      for (const l of lines) {
-        const unitId = l.unit === '' ? org.id : unitIds.get(l.unit);
-        if (unitId === undefined) throw new Error(`cost centre ${l.unit} has no unit`);
-        yield {
-          tenantId: org.tenantId, orgId: org.id, versionId: version.id, year: Number(l.period.slice(0, 4)), period: l.period, unitId,
-          accountCode: l.account, category: l.category, projectCode: l.project, amountOre: l.amount, updatedBy: input.actor, importId,
-        };
-      }
-    };
+    const columns = (lines: PlannedLines) => ({
+      ...lines,
+      unitIds: lines.units.map((u) => {
+        const id = u === '' ? org.id : unitIds.get(u);
+        if (id === undefined) throw new Error(`cost centre ${u} has no unit`);
+        return id;
+      }),
+    });
     try {
-      for (const [lines, version] of [[plan.actualLines, actual], [plan.budgetLines, budget]] as const) {
+      for (const [lines, version] of [[plan.actual, actual], [plan.budget, budget]] as const) {
         if (version === undefined) continue;
         // An import's lines are unique by construction; only a version that already has other lines can clash.
         const others = await versionHasLines(tx, version.id);
-        linesWritten += await copyPlanLines(copy, lineRows(lines, version));
+        linesWritten += await copyPlanLines(copy, { tenantId: org.tenantId, orgId: org.id, versionId: version.id, updatedBy: input.actor, importId }, columns(lines));
         if (others && await importClashes(tx, version.id, importId)) throw Object.assign(new Error('clash'), { code: '23505' });
       }
     } catch (error) {
@@ -243,7 +231,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
     const outcome: SieImportResult = {
       importId, org: { code: org.code, name: org.name }, createdOrganisation: resolved.created, orgNumberSet: resolved.orgNumberSet,
       fiscalYear, actualsFrom: plan.actualsFrom, actualVersion: actual?.code ?? null, budgetVersion: budget?.code ?? null,
-      actualLines: plan.actualLines.length, budgetLines: plan.budgetLines.length, balances, newAccounts: plan.newAccounts.length,
+      actualLines: plan.actual.length, budgetLines: plan.budget.length, balances, newAccounts: plan.newAccounts.length,
       unmappedAccounts: plan.unmappedAccounts, createdUnits, projects: plan.projects.size, replaced: earlier.map((e) => e.id),
       checks: plan.checks,
       warnings: [...resolved.warnings, ...plan.warnings, ...inspection.problems.filter((p) => p.level === 'warning').map((p) => p.message)],

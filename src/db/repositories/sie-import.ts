@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../database.ts';
 import { toOre, toSafeNumber } from '../convert.ts';
 import type { Ore } from '../../domain/money.ts';
-import type { CopyRows, CopyValue } from './sie-import-copy.ts';
+import { copyField, type Copier, type CopyValue } from './sie-import-copy.ts';
 
 /** Serialises imports into one organisation: held until the transaction ends. */
 export async function lockSieImports(db: DbOrTx, orgId: number): Promise<void> {
@@ -163,19 +163,53 @@ export const PLAN_LINE_COPY_COLUMNS = [
   'tenant_id', 'org_id', 'version_id', 'year', 'period', 'unit_id', 'account_code', 'category_code', 'project_code', 'amount_ore', 'updated_by', 'sie_import_id',
 ] as const;
 
-export type CopiedPlanLine = {
-  readonly tenantId: number; readonly orgId: number; readonly versionId: number; readonly year: number; readonly period: string;
-  readonly unitId: number; readonly accountCode: string; readonly category: string; readonly projectCode: string | null;
-  readonly amountOre: Ore; readonly updatedBy: string; readonly importId: number;
+/** An import's lines as columns: each text once in a dictionary, each line as indexes into them. */
+export type PlanLineColumns = {
+  readonly length: number;
+  /** 'YYYY-MM' */
+  readonly periods: readonly string[];
+  readonly unitIds: readonly number[];
+  readonly accounts: readonly string[];
+  readonly categories: readonly string[];
+  readonly projects: ReadonlyArray<string | null>;
+  readonly period: Int32Array;
+  readonly unit: Int32Array;
+  readonly account: Int32Array;
+  readonly category: Int32Array;
+  readonly project: Int32Array;
+  /** Whole öre. */
+  readonly amount: Float64Array;
 };
 
-export async function copyPlanLines(copy: CopyRows, lines: Iterable<CopiedPlanLine>): Promise<number> {
-  function* rows(): Generator<readonly CopyValue[]> {
-    for (const l of lines) {
-      yield [l.tenantId, l.orgId, l.versionId, l.year, l.period, l.unitId, l.accountCode, l.category, l.projectCode, l.amountOre, l.updatedBy, l.importId];
+export type PlanLineOwner = { readonly tenantId: number; readonly orgId: number; readonly versionId: number; readonly updatedBy: string; readonly importId: number };
+
+/**
+ * The lines by COPY, the text built from each dictionary entry escaped once: a line is one string
+ * concatenation of ready pieces, with nothing allocated for its fields.
+ */
+export async function copyPlanLines(copy: Copier, owner: PlanLineOwner, lines: PlanLineColumns): Promise<number> {
+  const field = (v: CopyValue): string => copyField(v);
+  const head = `${field(owner.tenantId)}\t${field(owner.orgId)}\t${field(owner.versionId)}\t`;
+  const tail = `\t${field(owner.updatedBy)}\t${field(owner.importId)}\n`;
+  const periods = lines.periods.map((p) => `${p.slice(0, 4)}\t${field(p)}\t`);
+  const units = lines.unitIds.map((u) => `${field(u)}\t`);
+  const accounts = lines.accounts.map((a) => `${field(a)}\t`);
+  const categories = lines.categories.map((c) => `${field(c)}\t`);
+  const projects = lines.projects.map((p) => `${field(p)}\t`);
+  function* chunks(): Generator<string> {
+    let text = '';
+    for (let i = 0; i < lines.length; i++) {
+      text += head + periods[lines.period[i]!]! + units[lines.unit[i]!]! + accounts[lines.account[i]!]! + categories[lines.category[i]!]!
+        + projects[lines.project[i]!]! + String(lines.amount[i]!) + tail;
+      if (text.length >= 256 * 1024) {
+        yield text;
+        text = '';
+      }
     }
+    if (text !== '') yield text;
   }
-  return copy('plan_line', PLAN_LINE_COPY_COLUMNS, rows());
+  await copy.text('plan_line', PLAN_LINE_COPY_COLUMNS, chunks());
+  return lines.length;
 }
 
 export type CopiedBalance = {
@@ -183,11 +217,11 @@ export type CopiedBalance = {
   readonly account: string; readonly objects: string; readonly amountOre: Ore;
 };
 
-export async function copyBalances(copy: CopyRows, tenantId: number, importId: number, balances: Iterable<CopiedBalance>): Promise<number> {
+export async function copyBalances(copy: Copier, tenantId: number, importId: number, balances: Iterable<CopiedBalance>): Promise<number> {
   function* rows(): Generator<readonly CopyValue[]> {
     for (const b of balances) yield [tenantId, importId, b.kind, b.yearIndex, b.period, b.account, b.objects, b.amountOre];
   }
-  return copy('sie_balance', ['tenant_id', 'import_id', 'kind', 'year_index', 'period', 'account', 'objects', 'amount_ore'], rows());
+  return copy.rows('sie_balance', ['tenant_id', 'import_id', 'kind', 'year_index', 'period', 'account', 'objects', 'amount_ore'], rows());
 }
 
 export async function listBalances(db: DbOrTx, importId: number): Promise<CopiedBalance[]> {
