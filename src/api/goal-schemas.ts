@@ -115,6 +115,6 @@ export const FeatureTables = Type.Object({
   })),
   projects: Type.Array(Type.Object({
     code: Type.String(), name: Type.String(), programme: Type.String(), status: Type.String(), statusLabel: Type.String(), period: Type.String(),
-    isExample: Type.Boolean(), costOre: Money, funders: Type.Array(Type.Object({ funder: Type.String(), name: Type.String(), amountOre: Money })),
+    isExample: Type.Boolean(), costOre: Money, funders: Type.Array(Type.Object({ funder: Type.String(), name: Type.String(), type: Type.String(), typeName: Type.String(), amountOre: Money })),
   })),
 });

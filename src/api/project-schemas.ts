@@ -8,7 +8,13 @@ export const ProjectParams = Type.Object({ orgCode: OrgCode, code: ProjectCode }
 
 export const ProjectStatus = Type.Union([Type.Literal('planerat'), Type.Literal('ansokt'), Type.Literal('beviljat'), Type.Literal('avslutat')]);
 export const FlatRate = Type.Union([Type.Literal('none'), Type.Literal('15'), Type.Literal('40')]);
-const CostCategory = Type.Union(['externa-tjanster', 'resor', 'utrustning', 'investeringar', 'ovriga'].map((c) => Type.Literal(c)));
+const CostCategory = Type.Union(['externa-tjanster', 'resor', 'utrustning', 'investeringar', 'ovriga', 'in-natura'].map((c) => Type.Literal(c)), {
+  description: 'EU-kostnadskategori; in-natura är värdet av bidrag i annat än pengar (ingen kostnad i nämndens bokföring)',
+});
+export const FinancingType = Type.Union([Type.Literal('eu'), Type.Literal('public-cash'), Type.Literal('public-in-kind'), Type.Literal('private'), Type.Literal('income')], {
+  description: 'Finansieringstyp: eu = EU-stöd, public-cash = offentlig kontant medfinansiering, public-in-kind = offentlig medfinansiering i annat än pengar (bidrag in natura), private = privat finansiering, income = projektintäkter',
+});
+const ByType = Type.Object({ eu: Money, 'public-cash': Money, 'public-in-kind': Money, private: Money, income: Money });
 const Issue = Type.Object({ field: Type.String(), message: Type.String() });
 
 export const ProjectListItem = Type.Object({
@@ -20,7 +26,11 @@ const StaffRow = Type.Object({
   role: Type.String({ minLength: 1, maxLength: 100 }), year: Year, monthlySalaryOre: Type.Integer({ minimum: 0 }), hours: Type.Integer({ minimum: 0, maximum: 1720 }),
 }, { additionalProperties: false });
 const CostRow = Type.Object({ year: Year, category: CostCategory, amountOre: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
-const FinancingRow = Type.Object({ funder: Type.String({ minLength: 1, maxLength: 40 }), year: Year, amountOre: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+const FinancingRow = Type.Object({
+  funder: Type.String({ minLength: 1, maxLength: 40 }),
+  type: Type.Optional(FinancingType),
+  year: Year, amountOre: Type.Integer({ minimum: 0 }),
+}, { additionalProperties: false, description: 'En rad i finansieringsplanen; utan type får raden finansiärens standardtyp (EU-fond: eu, privat: private, övriga: public-cash)' });
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -53,9 +63,11 @@ export const ProjectDetail = Type.Object({
   })),
   staff: Type.Array(Type.Object({ role: Type.String(), year: Type.Integer(), monthlySalaryOre: Money, hours: Type.Integer(), hourlyRateOre: Money, costOre: Money })),
   costs: Type.Array(Type.Object({ year: Type.Integer(), category: Type.String(), categoryName: Type.String(), amountOre: Money })),
-  financing: Type.Array(Type.Object({ funder: Type.String(), funderName: Type.String(), year: Type.Integer(), amountOre: Money })),
+  financing: Type.Array(Type.Object({ funder: Type.String(), funderName: Type.String(), type: FinancingType, typeName: Type.String(), year: Type.Integer(), amountOre: Money })),
   years: Type.Array(Type.Object({
-    year: Type.Integer(), staffOre: Money, directOtherOre: Money, flatRateOre: Money, totalOre: Money, financingOre: Money, externalOre: Money,
+    year: Type.Integer(), staffOre: Money, directOtherOre: Money, flatRateOre: Money, totalOre: Money, financingOre: Money,
+    inKindCostOre: Money, cashCostOre: Money, byType: ByType,
+    externalOre: Type.Integer({ description: 'Pengar utifrån: alla finansiärer utom nämnden själv, bidrag in natura oräknade' }),
   })),
   issues: Type.Array(Issue),
   cashFlow: Type.Object({
@@ -66,7 +78,12 @@ export const ProjectDetail = Type.Object({
   }),
 });
 
-export const Funders = Type.Array(Type.Object({ code: Type.String(), name: Type.String(), maxSharePercent: Type.Number(), ceilingPercent: Type.Number(), external: Type.Boolean() }));
+export const Funders = Type.Array(Type.Object({
+  code: Type.String(), name: Type.String(), maxSharePercent: Type.Number(), ceilingPercent: Type.Number(), external: Type.Boolean(),
+  sector: Type.Union([Type.Literal('eu'), Type.Literal('public'), Type.Literal('private'), Type.Literal('own')]),
+  financingTypes: Type.Array(FinancingType, { description: 'De finansieringstyper finansiären kan ge; den första är standard' }),
+}));
+export const FinancingTypes = Type.Array(Type.Object({ code: FinancingType, name: Type.String(), cash: Type.Boolean() }));
 
 export const PlanFeedQuery = Type.Object({ firstYear: Year, lastYear: Year });
 export const PlanFeed = Type.Object({

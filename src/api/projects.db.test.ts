@@ -61,6 +61,7 @@ describe('the demo registry', () => {
       ['/api/orgs/{orgCode}/projects/{code}', '/api/orgs/RUN/projects/SMART-VBN'],
       ['/api/orgs/{orgCode}/project-plan', '/api/orgs/RUN/project-plan?firstYear=2020&lastYear=2022'],
       ['/api/funders', '/api/funders'],
+      ['/api/financing-types', '/api/financing-types'],
     ] as const) {
       const schema = doc.paths[path]?.['get']?.responses['200']?.content?.['application/json']?.schema;
       expect(schema, path).toBeDefined();
@@ -82,7 +83,8 @@ describe('writes', () => {
     const refused = await send('POST', '/api/orgs/RUN/projects', ekonom, newProject({ status: 'ansokt' }));
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ field: 'status' });
-    expect(refused.json<{ message: string }>().message).toMatch(/^Status: projektet kan inte få status ansökt förrän reglerna håller\. Finansiering: ERUF Övre Norrland \(EU\) står för 60,0 %/);
+    expect(refused.json<{ message: string }>().message).toMatch(/^Status: projektet kan inte få status ansökt förrän reglerna håller\. EU-stöd: ERUF Övre Norrland \(EU\) står för 60,0 %/);
+    expect(refused.json<{ problems: string[] }>().problems).toEqual(['EU-stöd: ERUF Övre Norrland (EU) står för 60,0 % av kostnaderna; programmet ERUF Övre Norrland medger högst 50 %.']);
     expect(await auditCount()).toBe(before);
     const draft = await send('POST', '/api/orgs/RUN/projects', ekonom, newProject());
     expect(draft.statusCode).toBe(201);
@@ -162,5 +164,138 @@ describe('writes', () => {
     const draft = await send('POST', '/api/orgs/RUN/projects/GRON-INLAND/plan-lines', ekonom, { version: 'budget-2020' });
     expect(draft.statusCode).toBe(400);
     expect(draft.json()).toMatchObject({ field: 'project' });
+  });
+});
+
+describe('basics and financing types', () => {
+  type Full = Detail & {
+    name: string; programme: string; startPeriod: string; endPeriod: string; flatRate: string; claimIntervalMonths: number; paymentLagDays: number;
+    financing: Array<{ funder: string; type: string; typeName: string; year: number; amountOre: number }>;
+    years: Array<{ year: number; totalOre: number; financingOre: number; inKindCostOre: number; cashCostOre: number; externalOre: number; byType: Record<string, number> }>;
+  };
+  const projectRow = () => fx.app.runtime.ctx.db.selectFrom('project').selectAll().where('code', '=', 'BASICS').executeTakeFirstOrThrow();
+  const financingRows = async () => (await fx.app.runtime.ctx.db.selectFrom('project_financing').innerJoin('project', 'project.id', 'project_financing.project_id')
+    .select(['funder', 'financing_type', 'year', 'amount_ore']).where('project.code', '=', 'BASICS').orderBy('funder').orderBy('financing_type').execute())
+    .map((r) => `${r.funder}/${r.financing_type}/${r.year}/${r.amount_ore}`);
+  /** The project as a PUT body: what GET gives, with changes. */
+  const bodyOf = (d: Full, over: object = {}) => ({
+    revision: d.revision, name: d.name, programme: d.programme, status: d.status, startPeriod: d.startPeriod, endPeriod: d.endPeriod, flatRate: d.flatRate,
+    claimIntervalMonths: d.claimIntervalMonths, paymentLagDays: d.paymentLagDays, staff: [], costs: [{ year: 2021, category: 'externa-tjanster', amountOre: 100_000_000 }],
+    financing: d.financing.map((f) => ({ funder: f.funder, type: f.type, year: f.year, amountOre: f.amountOre })), ...over,
+  });
+
+  beforeAll(async () => {
+    const created = await send('POST', '/api/orgs/RUN/projects', ekonom, newProject({
+      code: 'BASICS', financing: [{ funder: 'eruf', year: 2021, amountOre: 50_000_000 }, { funder: 'egen', year: 2021, amountOre: 50_000_000 }],
+    }));
+    expect(created.statusCode).toBe(201);
+  });
+
+  it('gives a row without a type its funder\'s default, and names each type', async () => {
+    const d = (await get('/api/orgs/RUN/projects/BASICS', ledamot)).json<Full>();
+    expect(d.financing.map((f) => [f.funder, f.type, f.typeName])).toEqual([['egen', 'public-cash', 'Offentlig kontant medfinansiering'], ['eruf', 'eu', 'EU-stöd']]);
+    expect(d.years[0]?.byType).toEqual({ eu: 50_000_000, 'public-cash': 50_000_000, 'public-in-kind': 0, private: 0, income: 0 });
+  });
+
+  it('edits the basics: name, programme, period, status, flat rate, claim interval and payment lag', async () => {
+    const d = (await get('/api/orgs/RUN/projects/BASICS', ekonom)).json<Full>();
+    const before = await auditCount();
+    const res = await send('PUT', '/api/orgs/RUN/projects/BASICS', ekonom, bodyOf(d, {
+      name: 'Grundprojekt', programme: 'ERUF Övre Norrland', startPeriod: '2021-03', endPeriod: '2021-11', status: 'ansokt', flatRate: '15', claimIntervalMonths: 4, paymentLagDays: 60,
+    }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json<Full>()).toMatchObject({ name: 'Grundprojekt', startPeriod: '2021-03', endPeriod: '2021-11', status: 'ansokt', flatRate: '15', claimIntervalMonths: 4, paymentLagDays: 60, issues: [] });
+    expect(res.json<Full>().cashFlow.claims.map((c) => c.claimDay)).toEqual(['2021-06-30', '2021-10-31', '2021-11-30']);
+    expect(await projectRow()).toMatchObject({ name: 'Grundprojekt', start_period: '2021-03', end_period: '2021-11', status: 'ansokt', flat_rate: '15', claim_interval_months: 4, payment_lag_days: 60 });
+    expect(await auditCount()).toBe(before + 1);
+  });
+
+  it('refuses bad basics naming the field, and writes nothing', async () => {
+    const d = (await get('/api/orgs/RUN/projects/BASICS', ekonom)).json<Full>();
+    const row = await projectRow();
+    const financing = await financingRows();
+    const before = await auditCount();
+    const cases: Array<[object, string]> = [
+      [{ name: '' }, 'name'],
+      [{ name: '   ' }, 'name'],
+      [{ programme: '' }, 'programme'],
+      [{ startPeriod: '2021-13' }, 'startPeriod'],
+      [{ endPeriod: '2020-12' }, 'endPeriod'],
+      [{ status: 'godkänt' }, 'status'],
+      [{ flatRate: '20' }, 'flatRate'],
+      [{ claimIntervalMonths: 7 }, 'claimIntervalMonths'],
+      [{ paymentLagDays: -1 }, 'paymentLagDays'],
+      [{ financing: [{ funder: 'kommuner', type: 'eu', year: 2021, amountOre: 1 }] }, 'financing'],
+      [{ financing: [{ funder: 'kommuner', type: 'kontant', year: 2021, amountOre: 1 }] }, 'financing.0.type'],
+      [{ financing: [{ funder: 'kommuner', type: 'public-cash', year: 2021, amountOre: 1 }, { funder: 'kommuner', type: 'public-cash', year: 2021, amountOre: 2 }] }, 'financing'],
+      [{ costs: [{ year: 2021, category: 'gavor', amountOre: 1 }] }, 'costs.0.category'],
+    ];
+    for (const [over, field] of cases) {
+      const res = await send('PUT', '/api/orgs/RUN/projects/BASICS', ekonom, bodyOf(d, over));
+      expect(res.statusCode, JSON.stringify(over)).toBe(400);
+      const body = res.json<{ field: string; message: string }>();
+      expect(body.field, JSON.stringify(over)).toBe(field);
+      expect(body.message, JSON.stringify(over)).toMatch(/[a-zåäö]/);
+    }
+    const typeMessage = (await send('PUT', '/api/orgs/RUN/projects/BASICS', ekonom, bodyOf(d, { financing: [{ funder: 'kommuner', type: 'eu', year: 2021, amountOre: 1 }] }))).json<{ message: string }>().message;
+    expect(typeMessage).toMatch(/^Finansiering: Kommuner kan inte ge EU-stöd; välj /);
+    expect(await projectRow()).toEqual(row);
+    expect(await financingRows()).toEqual(financing);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('refuses a reader, and writes nothing', async () => {
+    const d = (await get('/api/orgs/RUN/projects/BASICS', ekonom)).json<Full>();
+    const row = await projectRow();
+    const before = await auditCount();
+    const res = await send('PUT', '/api/orgs/RUN/projects/BASICS', ledamot, bodyOf(d, { name: 'Läsarens namn' }));
+    expect(res.statusCode).toBe(403);
+    expect(await projectRow()).toEqual(row);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('takes in-kind financing with its cost, checks it, and keeps it out of the plan and the cash flow', async () => {
+    const d = (await get('/api/orgs/RUN/projects/BASICS', ekonom)).json<Full>();
+    const cashFlowBefore = d.cashFlow;
+    const feedBefore = (await get('/api/orgs/RUN/project-plan?firstYear=2021&lastYear=2021', ekonom)).json<{ years: Array<{ revenueOre: number; costOre: number }> }>().years[0];
+    const inKindRow = { funder: 'kommuner', type: 'public-in-kind', year: 2021, amountOre: 10_000_000 };
+    // Without the matching cost: an applied-for project is refused, the in-kind mismatch named among the checks.
+    const refused = await send('PUT', '/api/orgs/RUN/projects/BASICS', ekonom, bodyOf(d, { financing: [...bodyOf(d).financing, inKindRow] }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ field: 'status' });
+    expect(refused.json<{ problems: string[] }>().problems).toEqual([
+      expect.stringMatching(/^Finansiering: 2021 är finansieringen 1 100 000 kr men kostnaden 1 000 000 kr \(100 000 kr för mycket\)\.$/),
+      expect.stringMatching(/^Finansiering: 2021 är medfinansieringen i annat än pengar 100 000 kr men kostnaden för bidrag i annat än pengar 0 kr;/),
+    ]);
+    // With the value in kind among the costs too, it holds; EU support stays within 50 % of the larger cost.
+    const ok = await send('PUT', '/api/orgs/RUN/projects/BASICS', ekonom, bodyOf(d, {
+      costs: [{ year: 2021, category: 'externa-tjanster', amountOre: 100_000_000 }, { year: 2021, category: 'in-natura', amountOre: 10_000_000 }],
+      financing: [...bodyOf(d).financing, inKindRow],
+    }));
+    expect(ok.statusCode).toBe(200);
+    const saved = ok.json<Full>();
+    expect(saved.issues).toEqual([]);
+    expect(saved.years[0]).toMatchObject({ totalOre: 110_000_000, inKindCostOre: 10_000_000, cashCostOre: 100_000_000, externalOre: 50_000_000, byType: { 'public-in-kind': 10_000_000 } });
+    expect(saved.financing.find((f) => f.type === 'public-in-kind')).toMatchObject({ funder: 'kommuner', typeName: 'Offentlig medfinansiering i annat än pengar (bidrag in natura)' });
+    expect(saved.cashFlow).toEqual(cashFlowBefore);
+    const feed = (await get('/api/orgs/RUN/project-plan?firstYear=2021&lastYear=2021', ekonom)).json<{ years: Array<{ revenueOre: number; costOre: number }> }>().years[0];
+    expect(feed).toEqual(feedBefore);
+    // Into the plan: no line for the value in kind, neither cost nor revenue.
+    expect((await send('POST', '/api/orgs/RUN/projects/BASICS/plan-lines', ekonom, { version: 'budget-2020' })).statusCode).toBe(200);
+    const lines = (await get('/api/orgs/RUN/versions/budget-2020/lines?year=2021', ekonom)).json<{ lines: Array<{ projectCode: string | null; accountCode: string; funderCode: string | null; amountOre: number }> }>();
+    expect(lines.lines.filter((l) => l.projectCode === 'BASICS').map((l) => [l.accountCode, l.funderCode, l.amountOre]).sort()).toEqual([['3710', 'eruf', 50_000_000], ['6410', null, 100_000_000]]);
+    // The underlag's table names the type of each row.
+    const tables = (await get('/api/orgs/RUN/feature-tables?year=2021', ekonom)).json<{ projects: Array<{ code: string; funders: Array<{ funder: string; typeName: string; amountOre: number }> }> }>();
+    expect(tables.projects.find((p) => p.code === 'BASICS')?.funders.map((f) => `${f.funder}: ${f.typeName}`)).toEqual([
+      'egen: Offentlig kontant medfinansiering', 'eruf: EU-stöd', 'kommuner: Offentlig medfinansiering i annat än pengar (bidrag in natura)',
+    ]);
+  });
+
+  it('lists the funders with the types each can give, and the types themselves', async () => {
+    const funders = (await get('/api/funders', ledamot)).json<Array<{ code: string; financingTypes: string[] }>>();
+    expect(funders.find((f) => f.code === 'eruf')?.financingTypes).toEqual(['eu']);
+    expect(funders.find((f) => f.code === 'kommuner')?.financingTypes).toEqual(['public-cash', 'public-in-kind', 'income']);
+    const types = (await get('/api/financing-types', ledamot)).json<Array<{ code: string; cash: boolean }>>();
+    expect(types.filter((t) => !t.cash).map((t) => t.code)).toEqual(['public-in-kind']);
   });
 });

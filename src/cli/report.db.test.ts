@@ -111,7 +111,7 @@ describeWith(['soffice'])('the DOCX through LibreOffice', () => {
     expect(text).toContain('19 250 000');
     expect(text).toContain('Mål och indikatorer');
     expect(text).toContain('80,4 % (2017)');
-    expect(text).toContain('Projektfinansiering per projekt och finansiär');
+    expect(text).toContain('Projektfinansiering per projekt, finansiär och finansieringstyp');
     expect(text).not.toContain('uppgift saknas');
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import * as identity from './migrations/0007-identity.ts';
 import * as importSpeed from './migrations/0008-import-speed.ts';
 import * as issue4Gaps from './migrations/0009-issue4-gaps.ts';
 import * as importSpeed2 from './migrations/0010-import-speed-2.ts';
+import * as financingTypes from './migrations/0013-financing-types.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
 // ships is the set that runs, and a renamed file cannot silently change the order.
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008-import-speed': importSpeed,
   '0009-issue4-gaps': issue4Gaps,
   '0010-import-speed-2': importSpeed2,
+  '0013-financing-types': financingTypes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

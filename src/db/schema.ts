@@ -245,7 +245,7 @@ export interface ProjectStaffTable {
   id: GeneratedInt8; tenant_id: Int8; project_id: Int8; role: string; year: number; monthly_salary_ore: Int8; hours: number;
 }
 export interface ProjectCostTable { tenant_id: Int8; project_id: Int8; year: number; category: string; amount_ore: Int8 }
-export interface ProjectFinancingTable { tenant_id: Int8; project_id: Int8; funder: string; year: number; amount_ore: Int8 }
+export interface ProjectFinancingTable { tenant_id: Int8; project_id: Int8; funder: string; financing_type: string; year: number; amount_ore: Int8 }
 
 export interface StrategyPeriodTable { tenant_id: Int8; from_year: number; strategy_id: Int8 }
 export interface GoalTable {

@@ -1,7 +1,7 @@
 // The cash flow of an externally financed project: costs fall each month, the funders pay afterwards.
 // Claims are made every 1–6 months for the external share of that period's costs, at the end of the
 // period; each is paid about 80 days later. Until then the committee pre-finances the external share,
-// and this view shows how much, month by month.
+// and this view shows how much, month by month. Contributions in kind are left out on both sides.
 import { allocateLargestRemainder } from './allocate.ts';
 import { addOre, subOre, sumOre, ZERO_ORE, type Ore } from './money.ts';
 import { projectBudget, spreadOverMonths, type ProjectPlan } from './projects.ts';
@@ -44,7 +44,8 @@ export function projectCashFlow(p: ProjectPlan, claimIntervalMonths: number, pay
   const budget = projectBudget(p);
   const monthly: Array<{ period: string; costOre: Ore; externalShareOre: Ore }> = [];
   for (const y of budget) {
-    const costs = spreadOverMonths(p, y.year, y.totalOre);
+    // Contributions in kind are no money: neither a cost the committee pays nor funding it waits for.
+    const costs = spreadOverMonths(p, y.year, y.cashCostOre);
     // The external share of each month follows its cost; the year's parts add up to the year's funding.
     const weights = costs.map((c) => c.amountOre);
     const external = weights.some((w) => w > 0)

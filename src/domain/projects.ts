@@ -6,7 +6,7 @@ import { allocateLargestRemainder } from './allocate.ts';
 import { addOre, mulOre, ore, subOre, sumOre, ZERO_ORE, type Ore } from './money.ts';
 import { applyRate, rateFromPpm, upliftCompounded, type Rate } from './rate.ts';
 import { divRoundHalfAwayFromZero } from './rounding.ts';
-import { formatKr, formatRate } from './format.ts';
+import { formatKr, formatKrExact, formatRate } from './format.ts';
 import type { FieldError } from './agreement.ts';
 
 export type ProjectStatus = 'planerat' | 'ansokt' | 'beviljat' | 'avslutat';
@@ -34,19 +34,52 @@ export function flatRateLabel(f: FlatRate): string {
   }
 }
 
-/** The EU cost categories entered by hand; staff comes from the staff rows, flat rates are derived. */
-export type CostCategory = 'externa-tjanster' | 'resor' | 'utrustning' | 'investeringar' | 'ovriga';
-export const COST_CATEGORIES: ReadonlyArray<{ code: CostCategory; name: string; account: string }> = [
+/**
+ * The EU cost categories entered by hand; staff comes from the staff rows, flat rates are derived.
+ * 'in-natura' is the value of a co-financier's contribution in kind (work, premises): a cost of the
+ * project that no one pays in money, matched by the same amount of in-kind financing. It has no
+ * account: it never enters the committee's ledger or plan (decision 0008).
+ */
+export type CostCategory = 'externa-tjanster' | 'resor' | 'utrustning' | 'investeringar' | 'ovriga' | 'in-natura';
+export const COST_CATEGORIES: ReadonlyArray<{ code: CostCategory; name: string; account: string | null }> = [
   { code: 'externa-tjanster', name: 'Externa tjänster', account: '6410' },
   { code: 'resor', name: 'Resor och logi', account: '5810' },
   { code: 'utrustning', name: 'Utrustning', account: '6550' },
   { code: 'investeringar', name: 'Investeringar', account: '6550' },
   { code: 'ovriga', name: 'Övriga kostnader', account: '6410' },
+  { code: 'in-natura', name: 'Bidrag i annat än pengar (in natura)', account: null },
 ];
+export const IN_KIND_COST: CostCategory = 'in-natura';
+
+/**
+ * The financing types of an EU project's financing plan (DOMAIN.md): EU support, public cash
+ * co-financing, public co-financing in kind, private financing and project income. Only in-kind
+ * financing is no money: it pays for nothing in the committee's ledger (decision 0008).
+ */
+export type FinancingType = 'eu' | 'public-cash' | 'public-in-kind' | 'private' | 'income';
+export const FINANCING_TYPES: ReadonlyArray<{ code: FinancingType; name: string; cash: boolean }> = [
+  { code: 'eu', name: 'EU-stöd', cash: true },
+  { code: 'public-cash', name: 'Offentlig kontant medfinansiering', cash: true },
+  { code: 'public-in-kind', name: 'Offentlig medfinansiering i annat än pengar (bidrag in natura)', cash: false },
+  { code: 'private', name: 'Privat finansiering', cash: true },
+  { code: 'income', name: 'Projektintäkter', cash: true },
+];
+export const isFinancingType = (code: string): code is FinancingType => FINANCING_TYPES.some((t) => t.code === code);
+export const financingTypeName = (t: FinancingType): string => FINANCING_TYPES.find((x) => x.code === t)?.name ?? t;
+
+/** Who a funder is: an EU fund, a public body, a private party, or the committee itself. */
+export type FunderSector = 'eu' | 'public' | 'private' | 'own';
+const SECTOR_TYPES: Record<FunderSector, readonly FinancingType[]> = {
+  eu: ['eu'],
+  public: ['public-cash', 'public-in-kind', 'income'],
+  private: ['private', 'income'],
+  own: ['public-cash', 'public-in-kind'],
+};
 export const STAFF_ACCOUNT = '4010';
 
 export type Funder = {
   readonly code: string; readonly name: string; readonly maxSharePpm: number; readonly account: string | null; readonly external: boolean;
+  readonly sector: FunderSector;
   /** The highest maximum share a project may set for this funder (a rule, not a call's terms). */
   readonly ceilingPpm: number;
 };
@@ -58,22 +91,43 @@ export type Funder = {
  * the revenue account the plan gets the funding on; own funding is no revenue (the frame pays it).
  */
 export const FUNDERS: readonly Funder[] = [
-  { code: 'eruf', name: 'ERUF Övre Norrland (EU)', maxSharePpm: 500_000, account: '3710', external: true, ceilingPpm: 1_000_000 },
-  { code: 'esf', name: 'ESF+ (EU)', maxSharePpm: 540_000, account: '3710', external: true, ceilingPpm: 1_000_000 },
-  { code: 'interreg', name: 'Interreg Aurora (EU)', maxSharePpm: 650_000, account: '3710', external: true, ceilingPpm: 1_000_000 },
-  { code: 'regional-1-1', name: 'Regionala projektmedel (1:1)', maxSharePpm: 500_000, account: '3720', external: true, ceilingPpm: 500_000 },
-  { code: 'tillvaxtverket', name: 'Tillväxtverket', maxSharePpm: 1_000_000, account: '3720', external: true, ceilingPpm: 1_000_000 },
-  { code: 'vinnova', name: 'Vinnova', maxSharePpm: 1_000_000, account: '3720', external: true, ceilingPpm: 1_000_000 },
-  { code: 'kommuner', name: 'Kommuner', maxSharePpm: 1_000_000, account: '3730', external: true, ceilingPpm: 1_000_000 },
-  { code: 'privat', name: 'Privat finansiering', maxSharePpm: 1_000_000, account: '3990', external: true, ceilingPpm: 1_000_000 },
-  { code: 'egen', name: 'Egen finansiering (nämndens ram)', maxSharePpm: 1_000_000, account: null, external: false, ceilingPpm: 1_000_000 },
+  { code: 'eruf', name: 'ERUF Övre Norrland (EU)', maxSharePpm: 500_000, account: '3710', external: true, sector: 'eu', ceilingPpm: 1_000_000 },
+  { code: 'esf', name: 'ESF+ (EU)', maxSharePpm: 540_000, account: '3710', external: true, sector: 'eu', ceilingPpm: 1_000_000 },
+  { code: 'interreg', name: 'Interreg Aurora (EU)', maxSharePpm: 650_000, account: '3710', external: true, sector: 'eu', ceilingPpm: 1_000_000 },
+  { code: 'regional-1-1', name: 'Regionala projektmedel (1:1)', maxSharePpm: 500_000, account: '3720', external: true, sector: 'public', ceilingPpm: 500_000 },
+  { code: 'tillvaxtverket', name: 'Tillväxtverket', maxSharePpm: 1_000_000, account: '3720', external: true, sector: 'public', ceilingPpm: 1_000_000 },
+  { code: 'vinnova', name: 'Vinnova', maxSharePpm: 1_000_000, account: '3720', external: true, sector: 'public', ceilingPpm: 1_000_000 },
+  { code: 'kommuner', name: 'Kommuner', maxSharePpm: 1_000_000, account: '3730', external: true, sector: 'public', ceilingPpm: 1_000_000 },
+  { code: 'privat', name: 'Privat finansiering', maxSharePpm: 1_000_000, account: '3990', external: true, sector: 'private', ceilingPpm: 1_000_000 },
+  { code: 'egen', name: 'Egen finansiering (nämndens ram)', maxSharePpm: 1_000_000, account: null, external: false, sector: 'own', ceilingPpm: 1_000_000 },
 ];
 
 export const findFunder = (code: string): Funder | undefined => FUNDERS.find((f) => f.code === code);
 
+/** The financing types a funder can give: EU support only from an EU fund, in kind only from a public body or the committee. */
+export const financingTypesOf = (f: Funder): readonly FinancingType[] => SECTOR_TYPES[f.sector];
+
+/** How rows saved before financing types existed are read (migration 0013): EU funds give EU support, private parties private financing, the rest public cash. */
+export const defaultFinancingType = (f: Funder): FinancingType => SECTOR_TYPES[f.sector][0] ?? 'public-cash';
+
+/** Why a funder cannot give a financing type, or null when it can. */
+export function financingTypeProblem(funderCode: string, type: FinancingType): string | null {
+  const funder = findFunder(funderCode);
+  if (!funder) return null;
+  if (financingTypesOf(funder).includes(type)) return null;
+  return `Finansiering: ${funder.name} kan inte ge ${financingTypeName(type).toLowerCase().replace(/^eu/, 'EU')}; välj ${financingTypesOf(funder).map((t) => financingTypeName(t).toLowerCase().replace(/^eu/, 'EU')).join(' eller ')}.`;
+}
+
 export const PROGRAMMES = [
   'ERUF Övre Norrland', 'ESF+', 'Interreg Aurora', 'Regionala projektmedel (1:1)', 'Vinnova', 'Tillväxtverket', 'Kommuner', 'Egen',
 ] as const;
+
+/** The EU fund a programme gives EU support from; a programme not named here gives none. */
+const PROGRAMME_EU_FUND: Readonly<Record<string, string>> = { 'ERUF Övre Norrland': 'eruf', 'ESF+': 'esf', 'Interreg Aurora': 'interreg' };
+export const euFundOfProgramme = (programme: string): Funder | undefined => {
+  const code = PROGRAMME_EU_FUND[programme];
+  return code === undefined ? undefined : findFunder(code);
+};
 
 /** Hours of a full year in EU staff unit costs. */
 export const ANNUAL_HOURS = 1_720;
@@ -127,9 +181,11 @@ export function validateProjectTerms(shares: readonly FunderShare[], upliftPpm: 
 
 export type StaffRow = { readonly role: string; readonly year: number; readonly monthlySalaryOre: Ore; readonly hours: number };
 export type CostRow = { readonly year: number; readonly category: CostCategory; readonly amountOre: Ore };
-export type FinancingRow = { readonly funder: string; readonly year: number; readonly amountOre: Ore };
+export type FinancingRow = { readonly funder: string; readonly type: FinancingType; readonly year: number; readonly amountOre: Ore };
 
 export type ProjectPlan = {
+  /** The programme the project applies to; it decides which EU fund may give EU support, and how much. */
+  readonly programme: string;
   readonly startPeriod: string; readonly endPeriod: string; readonly flatRate: FlatRate;
   readonly staff: readonly StaffRow[]; readonly costs: readonly CostRow[]; readonly financing: readonly FinancingRow[];
   /** Yearly uplift of the staff unit cost in ppm (STAFF_UPLIFT_PPM by default). */
@@ -144,9 +200,21 @@ export function staffRowRate(p: Pick<ProjectPlan, 'startPeriod' | 'staffUpliftPp
 }
 
 export type YearBudget = {
-  readonly year: number; readonly staffOre: Ore; readonly directOtherOre: Ore; readonly flatRateOre: Ore;
-  readonly totalOre: Ore; readonly financingOre: Ore; readonly externalOre: Ore;
+  readonly year: number; readonly staffOre: Ore;
+  /** Every direct cost besides staff, the value of contributions in kind included. */
+  readonly directOtherOre: Ore; readonly flatRateOre: Ore;
+  readonly totalOre: Ore; readonly financingOre: Ore;
+  /** The value of contributions in kind among the costs (no one pays it in money). */
+  readonly inKindCostOre: Ore;
+  /** The cost paid in money: the total less contributions in kind. */
+  readonly cashCostOre: Ore;
+  /** Financing per financing type; all five, zero where none. */
+  readonly byType: Readonly<Record<FinancingType, Ore>>;
+  /** Money from outside the committee: every funder but the committee itself, contributions in kind excluded. */
+  readonly externalOre: Ore;
 };
+
+const isCash = (t: FinancingType): boolean => FINANCING_TYPES.find((x) => x.code === t)?.cash !== false;
 
 const FLAT: Record<FlatRate, Rate> = { none: rateFromPpm(0), '15': rateFromPpm(150_000), '40': rateFromPpm(400_000) };
 
@@ -162,16 +230,21 @@ export function projectBudget(p: ProjectPlan): YearBudget[] {
     const staffOre = sumOre(p.staff.filter((s) => s.year === year).map((s) => mulOre(staffRowRate(p, s), s.hours)));
     const directOtherOre = sumOre(p.costs.filter((c) => c.year === year).map((c) => c.amountOre));
     const flatRateOre = applyRate(staffOre, FLAT[p.flatRate]);
+    const inKindCostOre = sumOre(p.costs.filter((c) => c.year === year && c.category === IN_KIND_COST).map((c) => c.amountOre));
     const rows = p.financing.filter((f) => f.year === year);
+    const totalOre = sumOre([staffOre, directOtherOre, flatRateOre]);
+    const byType = Object.fromEntries(FINANCING_TYPES.map((t) => [t.code, sumOre(rows.filter((f) => f.type === t.code).map((f) => f.amountOre))])) as Record<FinancingType, Ore>;
     return {
-      year, staffOre, directOtherOre, flatRateOre, totalOre: sumOre([staffOre, directOtherOre, flatRateOre]),
+      year, staffOre, directOtherOre, flatRateOre, totalOre,
       financingOre: sumOre(rows.map((f) => f.amountOre)),
-      externalOre: sumOre(rows.filter((f) => findFunder(f.funder)?.external !== false).map((f) => f.amountOre)),
+      inKindCostOre, cashCostOre: subOre(totalOre, inKindCostOre), byType,
+      externalOre: sumOre(rows.filter((f) => findFunder(f.funder)?.external !== false && isCash(f.type)).map((f) => f.amountOre)),
     };
   });
 }
 
 const kr = (o: Ore): string => formatKr(o).replace(/\u00a0/g, ' ');
+const krExact = (o: Ore): string => formatKrExact(o).replace(/\u00a0/g, ' ');
 
 /** Every rule the project breaks, each a Swedish sentence naming its field. Empty means it may be applied for. */
 export function checkProject(p: ProjectPlan): FieldError[] {
@@ -183,6 +256,8 @@ export function checkProject(p: ProjectPlan): FieldError[] {
   for (const f of p.financing) {
     if (!years.has(f.year)) issues.push({ field: 'financing', message: `Finansiering: ${f.year} ligger utanför projektperioden ${period}.` });
     if (!findFunder(f.funder)) issues.push({ field: 'financing', message: `Finansiering: finansiären "${f.funder}" är okänd.` });
+    const typeProblem = financingTypeProblem(f.funder, f.type);
+    if (typeProblem !== null) issues.push({ field: 'financing', message: typeProblem });
   }
   if (p.flatRate === '40') {
     const other = p.costs.filter((c) => c.amountOre !== 0);
@@ -196,23 +271,48 @@ export function checkProject(p: ProjectPlan): FieldError[] {
   for (const y of budget) {
     if (y.financingOre !== y.totalOre) {
       const diff = subOre(y.totalOre, y.financingOre);
+      // The check is exact to the öre, and so is the message when the difference is not whole kronor.
+      const k = diff % 100 === 0 ? kr : krExact;
       issues.push({
         field: 'financing',
-        message: `Finansiering: ${y.year} är finansieringen ${kr(y.financingOre)} men kostnaden ${kr(y.totalOre)} (${diff > 0 ? `${kr(diff)} saknas` : `${kr(subOre(ore(0), diff))} för mycket`}).`,
+        message: `Finansiering: ${y.year} är finansieringen ${k(y.financingOre)} men kostnaden ${k(y.totalOre)} (${diff > 0 ? `${k(diff)} saknas` : `${k(subOre(ore(0), diff))} för mycket`}).`,
+      });
+    }
+    const inKind = y.byType['public-in-kind'];
+    if (inKind !== y.inKindCostOre) {
+      issues.push({
+        field: 'financing',
+        message: `Finansiering: ${y.year} är medfinansieringen i annat än pengar ${kr(inKind)} men kostnaden för bidrag i annat än pengar ${kr(y.inKindCostOre)}; värdet av ett bidrag in natura ska stå lika stort bland kostnaderna och i finansieringen.`,
       });
     }
   }
   const totalCost = sumOre(budget.map((y) => y.totalOre));
+  const fund = euFundOfProgramme(p.programme);
+  for (const funder of FUNDERS.filter((f) => f.sector === 'eu' && f !== fund)) {
+    const amount = sumOre(p.financing.filter((f) => f.funder === funder.code && f.type === 'eu').map((f) => f.amountOre));
+    if (amount === 0) continue;
+    issues.push({
+      field: 'financing',
+      message: fund === undefined
+        ? `EU-stöd: programmet ${p.programme} ger inget EU-stöd, men finansieringsplanen har ${kr(amount)} från ${funder.name}.`
+        : `EU-stöd: projektet söker från ${p.programme}, så EU-stödet kan inte komma från ${funder.name} (${kr(amount)}).`,
+    });
+  }
   for (const funder of FUNDERS) {
+    if (funder.sector === 'eu' && funder !== fund) continue;
     const amount = sumOre(p.financing.filter((f) => f.funder === funder.code).map((f) => f.amountOre));
     const maxPpm = maxShareFor(p.maxShares, funder);
     if (amount === 0 || maxPpm >= 1_000_000) continue;
     // amount / cost > max ⇔ amount × 10^6 > max × cost, in integers.
     if (totalCost === 0 || BigInt(amount) * 1_000_000n > BigInt(maxPpm) * BigInt(totalCost)) {
-      const sharePpm = totalCost === 0 ? 1_000_000 : Number(divRoundHalfAwayFromZero(BigInt(amount) * 1_000_000n, BigInt(totalCost)));
+      const share = formatRate(rateFromPpm(totalCost === 0 ? 1_000_000 : Number(divRoundHalfAwayFromZero(BigInt(amount) * 1_000_000n, BigInt(totalCost)))), 1).replace(/\u00a0/g, ' ');
+      const max = formatRate(rateFromPpm(maxPpm), maxPpm % 10_000 === 0 ? 0 : 1).replace(/\u00a0/g, ' ');
+      const own = maxPpm === funder.maxSharePpm ? '' : ' i det här projektet';
       issues.push({
         field: 'financing',
-        message: `Finansiering: ${funder.name} står för ${formatRate(rateFromPpm(sharePpm), 1).replace(/\u00a0/g, ' ')} av kostnaderna; högst ${formatRate(rateFromPpm(maxPpm), maxPpm % 10_000 === 0 ? 0 : 1).replace(/\u00a0/g, ' ')} är tillåtet${maxPpm === funder.maxSharePpm ? '' : ' i det här projektet'}.`,
+        message: funder === fund
+          ? `EU-stöd: ${funder.name} står för ${share} av kostnaderna; programmet ${p.programme} medger högst ${max}${own}.`
+          : `Finansiering: ${funder.name} står för ${share} av kostnaderna; högst ${max} är tillåtet${own}.`,
       });
     }
   }
@@ -222,12 +322,13 @@ export function checkProject(p: ProjectPlan): FieldError[] {
 export type PlanFeedYear = { readonly year: number; readonly revenueOre: Ore; readonly costOre: Ore };
 
 /**
- * What a project brings into the committee's plan per year: the external financing as revenue and
- * the direct costs (staff and other direct costs). The flat rate is not a new cost: it reimburses
- * overhead the committee already has, so it is revenue without a matching cost line.
+ * What a project brings into the committee's plan per year: the external financing paid in money as
+ * revenue and the direct costs paid in money (staff and other direct costs). The flat rate is not a
+ * new cost: it reimburses overhead the committee already has, so it is revenue without a matching
+ * cost line. A contribution in kind is neither: no money comes in and none goes out (decision 0008).
  */
 export function projectPlanFeed(p: ProjectPlan): PlanFeedYear[] {
-  return projectBudget(p).map((y) => ({ year: y.year, revenueOre: y.externalOre, costOre: addOre(y.staffOre, y.directOtherOre) }));
+  return projectBudget(p).map((y) => ({ year: y.year, revenueOre: y.externalOre, costOre: subOre(addOre(y.staffOre, y.directOtherOre), y.inKindCostOre) }));
 }
 
 /** The external revenue that stops when the project ends: flagged in the year it ends (if before December) and the year after. */

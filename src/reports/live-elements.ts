@@ -252,12 +252,15 @@ function goalsBlock(goals: NonNullable<UnderlagData['goals']>, numbering: Number
 
 function projectsBlock(projects: NonNullable<UnderlagData['projectFinancing']>, numbering: Numbering): ReportBlock {
   const table = makeTable(numbering, {
-    caption: 'Projektfinansiering per projekt och finansiär',
+    caption: 'Projektfinansiering per projekt, finansiär och finansieringstyp',
     shortName: 'Projektfinansiering',
-    columns: [textColumn('project', 'Projekt'), textColumn('funder', 'Finansiär'), textColumn('period', 'Period'), textColumn('status', 'Status'), moneyColumn('amount', 'Belopp')],
+    columns: [
+      textColumn('project', 'Projekt'), textColumn('funder', 'Finansiär'), textColumn('type', 'Finansieringstyp'), textColumn('period', 'Period'),
+      textColumn('status', 'Status'), moneyColumn('amount', 'Belopp'),
+    ],
     rows: [
-      ...projects.map((p) => bodyRow(textCell(p.project), textCell(p.funder), textCell(p.period), textCell(p.status), moneyCell(p.amountOre))),
-      totalRow(textCell('Summa'), emptyCell(), emptyCell(), emptyCell(), moneyCell(sumOre(projects.map((p) => p.amountOre)))),
+      ...projects.map((p) => bodyRow(textCell(p.project), textCell(p.funder), textCell(p.financingType), textCell(p.period), textCell(p.status), moneyCell(p.amountOre))),
+      totalRow(textCell('Summa'), emptyCell(), emptyCell(), emptyCell(), emptyCell(), moneyCell(sumOre(projects.map((p) => p.amountOre)))),
     ],
   });
   return { type: 'table', table };

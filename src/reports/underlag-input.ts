@@ -93,6 +93,8 @@ export type GoalData = {
 export type ProjectFinancingRow = {
   readonly project: string;
   readonly funder: string;
+  /** The financing type in words (EU-stöd, offentlig kontant medfinansiering, … projektintäkter). */
+  readonly financingType: string;
   readonly period: string;
   readonly status: string;
   readonly amountOre: Ore;

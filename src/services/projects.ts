@@ -15,7 +15,8 @@ import { insertPlanLines, type NewPlanLine } from '../db/repositories/plan-lines
 import { findAccount, listAccountRanges } from '../db/repositories/reference.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
 import {
-  COST_CATEGORIES, FUNDERS, STAFF_ACCOUNT, STAFF_UPLIFT_PPM, checkProject, endingRevenueFlags, findFunder, isDraftStatus, projectBudget, projectPlanFeed,
+  COST_CATEGORIES, FINANCING_TYPES, FUNDERS, STAFF_ACCOUNT, STAFF_UPLIFT_PPM, checkProject, endingRevenueFlags, financingTypeName, financingTypeProblem, findFunder,
+  isDraftStatus, isFinancingType, type FinancingType, projectBudget, projectPlanFeed,
   projectStatusLabel, staffRowRate, validateProjectTerms, type CostRow, type FinancingRow, type FlatRate, type FunderShare, type ProjectPlan, type ProjectStatus,
   type StaffRow, type YearBudget,
 } from '../domain/projects.ts';
@@ -36,8 +37,8 @@ export type ProjectDetail = {
   readonly issues: readonly FieldError[]; readonly cashFlow: CashFlow;
 };
 
-const planOf = (p: Pick<ProjectRow, 'startPeriod' | 'endPeriod' | 'flatRate' | 'staffUpliftPpm'>, b: ProjectBudgetRows): ProjectPlan => ({
-  startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, staffUpliftPpm: p.staffUpliftPpm,
+const planOf = (p: Pick<ProjectRow, 'programme' | 'startPeriod' | 'endPeriod' | 'flatRate' | 'staffUpliftPpm'>, b: ProjectBudgetRows): ProjectPlan => ({
+  programme: p.programme, startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, staffUpliftPpm: p.staffUpliftPpm,
   staff: b.staff, costs: b.costs, financing: b.financing, maxShares: b.maxShares,
 });
 
@@ -113,9 +114,13 @@ function validateInput(i: ProjectInput): void {
   }
   for (const f of i.financing) {
     if (!findFunder(f.funder)) throw invalid('financing', `Finansiering: finansiären "${f.funder}" finns inte (${FUNDERS.map((x) => x.code).join(', ')}).`);
+    if (!isFinancingType(f.type)) throw invalid('financing', `Finansiering: finansieringstypen "${String(f.type)}" finns inte (${FINANCING_TYPES.map((x) => x.code).join(', ')}).`);
+    const typeProblem = financingTypeProblem(f.funder, f.type);
+    if (typeProblem !== null) throw invalid('financing', typeProblem);
     if (!Number.isSafeInteger(f.amountOre) || f.amountOre < 0) throw invalid('financing', 'Finansiering: belopp ska vara hela öre, noll eller mer.');
-    if (seen.has(`f${f.year}${f.funder}`)) throw invalid('financing', `Finansiering: ${f.funder} ${f.year} förekommer två gånger.`);
-    seen.add(`f${f.year}${f.funder}`);
+    const key = `f${f.year}:${f.funder}:${f.type}`;
+    if (seen.has(key)) throw invalid('financing', `Finansiering: ${findFunder(f.funder)?.name ?? f.funder}, ${financingTypeName(f.type).toLowerCase()} ${f.year} förekommer två gånger.`);
+    seen.add(key);
   }
   const terms = validateProjectTerms(i.maxShares, i.staffUpliftPpm)[0];
   if (terms) throw invalid(terms.field, terms.message);
@@ -124,7 +129,11 @@ function validateInput(i: ProjectInput): void {
 /** A project that breaks a rule may be saved only as a draft (planerat): never applied for, granted or closed. */
 function requireRulesForStatus(status: ProjectStatus, issues: readonly FieldError[]): void {
   if (isDraftStatus(status) || issues.length === 0) return;
-  throw invalid('status', `Status: projektet kan inte få status ${projectStatusLabel(status).toLowerCase()} förrän reglerna håller. ${issues.map((i) => i.message).join(' ')} Spara det som planerat (utkast) så länge.`);
+  throw invalid(
+    'status',
+    `Status: projektet kan inte få status ${projectStatusLabel(status).toLowerCase()} förrän reglerna håller. ${issues.map((i) => i.message).join(' ')} Spara det som planerat (utkast) så länge.`,
+    issues.map((i) => i.message),
+  );
 }
 
 export async function createProject(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, code: string, input: ProjectInput): Promise<ProjectDetail> {
@@ -184,10 +193,14 @@ export async function applyProjectToVersion(ctx: ServiceContext, user: AuthUser,
       amounts.set(k, { year, account, funder, amount: (cur?.amount ?? 0) + amount });
     };
     for (const y of projectBudget(plan)) add(y.year, STAFF_ACCOUNT, null, y.staffOre);
-    for (const c of budget.costs) add(c.year, COST_CATEGORIES.find((x) => x.code === c.category)?.account ?? '6410', null, c.amountOre);
+    // Contributions in kind are no money in the committee's ledger: no cost line, no revenue line (decision 0008).
+    for (const c of budget.costs) {
+      const account = COST_CATEGORIES.find((x) => x.code === c.category)?.account;
+      if (account !== null) add(c.year, account ?? '6410', null, c.amountOre);
+    }
     for (const f of budget.financing) {
       const account = findFunder(f.funder)?.account;
-      if (account) add(f.year, account, f.funder, f.amountOre);
+      if (account && FINANCING_TYPES.find((t) => t.code === f.type)?.cash !== false) add(f.year, account, f.funder, f.amountOre);
     }
     const lines: NewPlanLine[] = [];
     for (const a of amounts.values()) {
@@ -232,7 +245,7 @@ export async function projectPlanYears(ctx: ServiceContext, org: OrganisationRow
 /** What the underlag places: the project financing table for a year (each project's cost and funders). */
 export async function projectFinancingTable(ctx: ServiceContext, org: OrganisationRow, year: number): Promise<Array<{
   code: string; name: string; programme: string; status: ProjectStatus; statusLabel: string; period: string; isExample: boolean;
-  costOre: Ore; funders: Array<{ funder: string; name: string; amountOre: Ore }>;
+  costOre: Ore; funders: Array<{ funder: string; name: string; type: FinancingType; typeName: string; amountOre: Ore }>;
 }>> {
   const projects = await listProjects(ctx.db, org.id);
   const rows = [];
@@ -243,7 +256,9 @@ export async function projectFinancingTable(ctx: ServiceContext, org: Organisati
     rows.push({
       code: p.code, name: p.name, programme: p.programme, status: p.status, statusLabel: projectStatusLabel(p.status), period: `${p.startPeriod}–${p.endPeriod}`,
       isExample: p.isExample, costOre: y.totalOre,
-      funders: budget.financing.filter((f) => f.year === year).map((f) => ({ funder: f.funder, name: findFunder(f.funder)?.name ?? f.funder, amountOre: f.amountOre })),
+      funders: budget.financing.filter((f) => f.year === year).map((f) => ({
+        funder: f.funder, name: findFunder(f.funder)?.name ?? f.funder, type: f.type, typeName: financingTypeName(f.type), amountOre: f.amountOre,
+      })),
     });
   }
   return rows;

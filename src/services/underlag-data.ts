@@ -174,10 +174,10 @@ async function goals(ctx: ServiceContext, org: OrganisationRow, year: number): P
 async function projectFinancing(ctx: ServiceContext, org: OrganisationRow, year: number): Promise<ProjectFinancingRow[] | undefined> {
   const projects = await optional(() => projectFinancingTable(ctx, org, year));
   if (!projects || projects.length === 0) return undefined;
-  // One row per project and funder of the year; a project without financing that year still shows.
+  // One row per project, funder and financing type of the year; a project without financing that year still shows.
   return projects.flatMap((p) => (p.funders.length === 0
-    ? [{ project: p.name, funder: '–', period: p.period, status: p.statusLabel, amountOre: ZERO_ORE }]
-    : p.funders.map((f) => ({ project: p.name, funder: f.name, period: p.period, status: p.statusLabel, amountOre: f.amountOre }))));
+    ? [{ project: p.name, funder: '–', financingType: '–', period: p.period, status: p.statusLabel, amountOre: ZERO_ORE }]
+    : p.funders.map((f) => ({ project: p.name, funder: f.name, financingType: f.typeName, period: p.period, status: p.statusLabel, amountOre: f.amountOre }))));
 }
 
 /** The live numbers of an underlag, as of now. */

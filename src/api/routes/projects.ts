@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, OrgParams } from '../schemas.ts';
 import {
-  ApplyBody, CreateProjectBody, Funders, PlanFeed, PlanFeedQuery, ProjectDetail, ProjectListItem, ProjectParams, UpdateProjectBody,
+  ApplyBody, CreateProjectBody, FinancingTypes, Funders, PlanFeed, PlanFeedQuery, ProjectDetail, ProjectListItem, ProjectParams, UpdateProjectBody,
 } from '../project-schemas.ts';
 import { requireUser } from '../session.ts';
 import { resolveOrganisation } from '../../services/organisations.ts';
@@ -12,7 +12,10 @@ import {
   DEFAULT_STAFF_UPLIFT_PPM, applyProjectToVersion, createProject, getProject, listProjectsOf, projectPlanYears, saveProject, type ProjectDetail as Detail,
   type ProjectUpdate,
 } from '../../services/projects.ts';
-import { COST_CATEGORIES, FUNDERS, findFunder, flatRateLabel, maxShareFor, projectStatusLabel, type CostCategory } from '../../domain/projects.ts';
+import {
+  COST_CATEGORIES, FINANCING_TYPES, FUNDERS, defaultFinancingType, financingTypeName, financingTypesOf, findFunder, flatRateLabel, maxShareFor, projectStatusLabel,
+  type CostCategory, type FinancingType,
+} from '../../domain/projects.ts';
 import { ore } from '../../domain/money.ts';
 import type { ApiOptions } from '../server.ts';
 
@@ -22,7 +25,7 @@ const tags = ['projekt'];
 type Body = Omit<ProjectUpdate, 'staff' | 'costs' | 'financing' | 'staffUpliftPpm' | 'maxShares'> & {
   staff: Array<{ role: string; year: number; monthlySalaryOre: number; hours: number }>;
   costs: Array<{ year: number; category: string; amountOre: number }>;
-  financing: Array<{ funder: string; year: number; amountOre: number }>;
+  financing: Array<{ funder: string; type?: string; year: number; amountOre: number }>;
   staffUpliftPercent?: number;
   maxShares?: Array<{ funder: string; maxSharePercent: number }>;
 };
@@ -36,7 +39,12 @@ const toInput = (b: Body): ProjectUpdate => ({
   claimIntervalMonths: b.claimIntervalMonths, paymentLagDays: b.paymentLagDays,
   staff: b.staff.map((s) => ({ ...s, monthlySalaryOre: ore(s.monthlySalaryOre) })),
   costs: b.costs.map((c) => ({ year: c.year, category: c.category as CostCategory, amountOre: ore(c.amountOre) })),
-  financing: b.financing.map((f) => ({ ...f, amountOre: ore(f.amountOre) })),
+  financing: b.financing.map((f) => {
+    const funder = findFunder(f.funder);
+    // Left out, the type is the funder's default (as rows saved before types existed were read); an unknown funder is refused by the service.
+    const type = (f.type ?? (funder ? defaultFinancingType(funder) : 'public-cash')) as FinancingType;
+    return { funder: f.funder, type, year: f.year, amountOre: ore(f.amountOre) };
+  }),
   ...(b.staffUpliftPercent === undefined ? {} : { staffUpliftPpm: ppm(b.staffUpliftPercent) }),
   ...(b.maxShares === undefined ? {} : { maxShares: b.maxShares.map((m) => ({ funder: m.funder, maxSharePpm: ppm(m.maxSharePercent) })) }),
 });
@@ -54,7 +62,7 @@ const toBody = (d: Detail, canEdit: boolean, orgExample: boolean) => {
     })),
     staff: d.budget.staff.map((s, i) => ({ ...s, hourlyRateOre: d.staffRates[i]?.hourlyRateOre ?? ore(0), costOre: d.staffRates[i]?.costOre ?? ore(0) })),
     costs: d.budget.costs.map((c) => ({ ...c, categoryName: COST_CATEGORIES.find((x) => x.code === c.category)?.name ?? c.category })),
-    financing: d.budget.financing.map((f) => ({ ...f, funderName: findFunder(f.funder)?.name ?? f.funder })),
+    financing: d.budget.financing.map((f) => ({ ...f, funderName: findFunder(f.funder)?.name ?? f.funder, typeName: financingTypeName(f.type) })),
     years: [...d.years], issues: [...d.issues],
     cashFlow: { months: [...d.cashFlow.months], claims: [...d.cashFlow.claims], maxPreFinancedOre: d.cashFlow.maxPreFinancedOre, maxPreFinancedPeriod: d.cashFlow.maxPreFinancedPeriod },
   };
@@ -66,7 +74,18 @@ export const projectRoutes: FastifyPluginAsyncTypebox<ApiOptions> = async (app, 
     schema: { tags, summary: 'Finansiärer och deras högsta andel av projektets kostnader', response: { 200: Funders, 401: ErrorBody } },
   }, async (request) => {
     requireUser(request);
-    return FUNDERS.map((f) => ({ code: f.code, name: f.name, maxSharePercent: percent(f.maxSharePpm), ceilingPercent: percent(f.ceilingPpm), external: f.external }));
+    return FUNDERS.map((f) => ({
+      code: f.code, name: f.name, maxSharePercent: percent(f.maxSharePpm), ceilingPercent: percent(f.ceilingPpm), external: f.external,
+      sector: f.sector, financingTypes: [...financingTypesOf(f)],
+    }));
+  });
+
+  app.get('/api/financing-types', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'Finansieringstyperna i ett EU-projekts finansieringsplan (bidrag in natura är inga pengar)', response: { 200: FinancingTypes, 401: ErrorBody } },
+  }, async (request) => {
+    requireUser(request);
+    return FINANCING_TYPES.map((t) => ({ ...t }));
   });
 
   app.get('/api/orgs/:orgCode/projects', {

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../database.ts';
 import { toOre, toSafeNumber } from '../convert.ts';
-import type { CostCategory, CostRow, FinancingRow, FlatRate, FunderShare, ProjectStatus, StaffRow } from '../../domain/projects.ts';
+import type { CostCategory, CostRow, FinancingRow, FinancingType, FlatRate, FunderShare, ProjectStatus, StaffRow } from '../../domain/projects.ts';
 
 export type ProjectRow = {
   readonly id: number; readonly tenantId: number; readonly orgId: number; readonly code: string; readonly name: string;
@@ -75,7 +75,7 @@ export async function replaceProjectBudget(
     await db.insertInto('project_cost').values(b.costs.map((c) => ({ tenant_id: tenantId, project_id: projectId, year: c.year, category: c.category, amount_ore: c.amountOre }))).execute();
   }
   if (b.financing.length > 0) {
-    await db.insertInto('project_financing').values(b.financing.map((f) => ({ tenant_id: tenantId, project_id: projectId, funder: f.funder, year: f.year, amount_ore: f.amountOre }))).execute();
+    await db.insertInto('project_financing').values(b.financing.map((f) => ({ tenant_id: tenantId, project_id: projectId, funder: f.funder, financing_type: f.type, year: f.year, amount_ore: f.amountOre }))).execute();
   }
 }
 
@@ -84,12 +84,12 @@ export async function loadProjectBudget(db: DbOrTx, projectId: number): Promise<
   const [staff, costs, financing] = await Promise.all([
     db.selectFrom('project_staff').selectAll().where('project_id', '=', id).orderBy('year').orderBy('id').execute(),
     db.selectFrom('project_cost').selectAll().where('project_id', '=', id).orderBy('year').orderBy('category').execute(),
-    db.selectFrom('project_financing').selectAll().where('project_id', '=', id).orderBy('year').orderBy('funder').execute(),
+    db.selectFrom('project_financing').selectAll().where('project_id', '=', id).orderBy('year').orderBy('funder').orderBy('financing_type').execute(),
   ]);
   return {
     staff: staff.map((s) => ({ role: s.role, year: s.year, monthlySalaryOre: toOre(s.monthly_salary_ore, 'project_staff.monthly_salary_ore'), hours: s.hours })),
     costs: costs.map((c) => ({ year: c.year, category: c.category as CostCategory, amountOre: toOre(c.amount_ore, 'project_cost.amount_ore') })),
-    financing: financing.map((f) => ({ funder: f.funder, year: f.year, amountOre: toOre(f.amount_ore, 'project_financing.amount_ore') })),
+    financing: financing.map((f) => ({ funder: f.funder, type: f.financing_type as FinancingType, year: f.year, amountOre: toOre(f.amount_ore, 'project_financing.amount_ore') })),
   };
 }
 

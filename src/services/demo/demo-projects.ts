@@ -4,7 +4,7 @@
 // 50 % rule of the regional 1:1 funds on purpose, to show that it cannot be applied for as it is.
 import type { Tx } from '../../db/database.ts';
 import { insertProject, replaceProjectBudget } from '../../db/repositories/projects.ts';
-import { projectBudget, type CostRow, type FinancingRow, type FlatRate, type ProjectPlan, type ProjectStatus, type StaffRow } from '../../domain/projects.ts';
+import { defaultFinancingType, findFunder, projectBudget, type CostRow, type FinancingRow, type FlatRate, type ProjectPlan, type ProjectStatus, type StaffRow } from '../../domain/projects.ts';
 import { ore, oreFromKronor } from '../../domain/money.ts';
 
 type DemoProject = {
@@ -63,15 +63,22 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   },
 ];
 
+/** Each demo funder gives its default type: EU support from the EU funds, public cash from the others. */
+const typeOf = (code: string) => {
+  const funder = findFunder(code);
+  if (!funder) throw new Error(`demo funder ${code} missing`);
+  return defaultFinancingType(funder);
+};
+
 /** Funding per year from per-mille shares of the year's cost, each rounded down; own funding takes the rest. */
 function financingOf(p: DemoProject): FinancingRow[] {
   const plan: ProjectPlan = {
-    startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, staff: p.staff, costs: p.costs, financing: [], staffUpliftPpm: DEMO_STAFF_UPLIFT_PPM, maxShares: [],
+    programme: p.programme, startPeriod: p.startPeriod, endPeriod: p.endPeriod, flatRate: p.flatRate, staff: p.staff, costs: p.costs, financing: [], staffUpliftPpm: DEMO_STAFF_UPLIFT_PPM, maxShares: [],
   };
   return projectBudget(plan).flatMap((y) => {
-    const rows = Object.entries(p.shares).map(([funder, pm]) => ({ funder, year: y.year, amountOre: ore(Math.floor((y.totalOre * pm) / 1_000)) }));
+    const rows: FinancingRow[] = Object.entries(p.shares).map(([funder, pm]) => ({ funder, type: typeOf(funder), year: y.year, amountOre: ore(Math.floor((y.totalOre * pm) / 1_000)) }));
     const rest = y.totalOre - rows.reduce((s, r) => s + r.amountOre, 0);
-    return rest > 0 ? [...rows, { funder: 'egen', year: y.year, amountOre: ore(rest) }] : rows;
+    return rest > 0 ? [...rows, { funder: 'egen', type: typeOf('egen'), year: y.year, amountOre: ore(rest) }] : rows;
   });
 }
 
