@@ -93,6 +93,7 @@ export async function runSieBench(o: SieBenchOptions): Promise<SieBenchResult> {
     const server = await startEmbeddedPostgres({ dataDir });
     const importMs: number[] = [];
     const rss: number[] = [];
+    const phases = new Map<string, number[]>(); // phase → ms since the previous one, per run
     let summaryLine = '';
     try {
       for (let i = 0; i < o.importRuns; i++) {
@@ -104,7 +105,7 @@ export async function runSieBench(o: SieBenchOptions): Promise<SieBenchResult> {
         await admin.end();
         const url = new URL(server.url);
         url.pathname = `/${name}`;
-        const env = { DATABASE_URL: url.toString(), RAMPLAN_REPORT_MAXRSS: '1' };
+        const env = { DATABASE_URL: url.toString(), RAMPLAN_REPORT_MAXRSS: '1', RAMPLAN_REPORT_PHASES: '1' };
         const migrated = await run(['migrate'], env);
         if (migrated.code !== 0) throw new Error(`migrate failed: ${migrated.stderr}`);
         const r = await run(['sie', 'import', file], env);
@@ -112,6 +113,13 @@ export async function runSieBench(o: SieBenchOptions): Promise<SieBenchResult> {
         importMs.push(r.ms);
         const m = /maxRSS (\d+) kB/.exec(r.stderr);
         if (m) rss.push(Number(m[1]) / 1024);
+        let previous = 0;
+        for (const [, phase = '', at] of r.stderr.matchAll(/^phase (\w+) (\d+) ms$/gm)) {
+          const list = phases.get(phase) ?? [];
+          list.push(Number(at) - previous);
+          phases.set(phase, list);
+          previous = Number(at);
+        }
         summaryLine = r.stdout.split('\n').find((l) => l.startsWith('Utfall')) ?? '';
       }
     } finally {
@@ -128,8 +136,17 @@ export async function runSieBench(o: SieBenchOptions): Promise<SieBenchResult> {
         floorName: 'read + split lines', floorMedianMs: floorMedian, aimMs: 8 * floorMedian }),
     ];
     const peak = rss.length > 0 ? median(rss) : Number.NaN;
+    // Where the import's time goes (medians; 'start' is Node, modules and the connection).
+    const timeline = Object.fromEntries([...phases].map(([phase, ms]) => [phase, Math.round(median(ms))]));
+    o.log(`  import timeline (ms, medians): ${Object.entries(timeline).map(([p, ms]) => `${p} ${String(ms)}`).join(', ')}`);
     o.log(`  floor ${formatMs(floorMedian)}, parse ${formatMs(median(parseMs))}, parse (batch) ${formatMs(median(batchMs))}, import ${formatMs(median(importMs))}; import peak RSS ${peak.toFixed(0)} MB (aim < 400 MB)`);
-    return { figures, setup: { transactions: o.transactions, bytes, importPeakRssMb: Math.round(peak), importRuns: importMs.length, runs: o.runs } };
+    return {
+      figures,
+      setup: {
+        transactions: o.transactions, bytes, importPeakRssMb: Math.round(peak), importRuns: importMs.length, runs: o.runs,
+        ...Object.fromEntries(Object.entries(timeline).map(([p, ms]) => [`importPhaseMs_${p}`, ms])),
+      },
+    };
   } finally {
     await removeDataFolder(dataDir).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
