@@ -71,6 +71,26 @@ export const featureApi = {
     apiRequest<null>('PUT', `/api/orgs/${seg(org)}/indicators/${id}/outcome`, { body }),
   addActivity: (org: string, id: number, body: { title: string; owner: string; dueDay: string }) =>
     apiRequest<{ id: number }>('POST', `/api/orgs/${seg(org)}/goals/${id}/activities`, { body }),
+  updateGoal: (org: string, id: number, body: { title: string; description: string; strategyCode: string; subStrategies: number[] }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/goals/${id}`, { body }),
+  /** `withContents` confirms that the goal's indicators, activities and assessments go with it. */
+  deleteGoal: (org: string, id: number, withContents: boolean) =>
+    apiRequest<null>('DELETE', `/api/orgs/${seg(org)}/goals/${id}${withContents ? '?withContents=true' : ''}`),
+  updateIndicator: (org: string, id: number, body: {
+    name: string; unit: string; direction: 'higher' | 'lower'; koladaKpi: string | null; genderSplit: boolean;
+    baselineYear: number | null; baselineValue: number | null; targets: { year: number; target: number }[];
+  }) => apiRequest<null>('PUT', `/api/orgs/${seg(org)}/indicators/${id}`, { body }),
+  deleteIndicator: (org: string, id: number, withContents: boolean) =>
+    apiRequest<null>('DELETE', `/api/orgs/${seg(org)}/indicators/${id}${withContents ? '?withContents=true' : ''}`),
+  updateActivity: (org: string, id: number, body: { title: string; owner: string; dueDay: string; done: boolean }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/activities/${id}`, { body }),
+  deleteActivity: (org: string, id: number) => apiRequest<null>('DELETE', `/api/orgs/${seg(org)}/activities/${id}`),
+  updateAssessment: (org: string, goalId: number, period: string, body: { period: string; assessment: string; comment: string }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/goals/${goalId}/assessments/${seg(period)}`, { body }),
+  deleteAssessment: (org: string, goalId: number, period: string) => apiRequest<null>('DELETE', `/api/orgs/${seg(org)}/goals/${goalId}/assessments/${seg(period)}`),
+  updateOutcome: (org: string, indicatorId: number, period: string, body: { period: string; total: number; women: number | null; men: number | null }) =>
+    apiRequest<null>('PUT', `/api/orgs/${seg(org)}/indicators/${indicatorId}/outcomes/${seg(period)}`, { body }),
+  deleteOutcome: (org: string, indicatorId: number, period: string) => apiRequest<null>('DELETE', `/api/orgs/${seg(org)}/indicators/${indicatorId}/outcomes/${seg(period)}`),
   fetchKolada: (org: string, kpi: string, years: number[]) =>
     apiRequest<{ ok: boolean; message: string; stored: number }>('POST', `/api/orgs/${seg(org)}/kolada/fetch`, { body: { kpi, years } }),
 };

@@ -136,6 +136,7 @@ export interface GoalView {
     progress: 'reached' | 'not-reached' | 'no-target' | 'no-outcome';
     progressLabel: string;
     kolada: { kpi: string; area: string; year: number; gender: 'T' | 'K' | 'M'; value: number | null; fetchedAt: string }[];
+    outcomes: { period: string; total: number | null; women: number | null; men: number | null }[];
   }[];
   activities: { id: number; title: string; owner: string; dueDay: string; done: boolean; doneBy: string | null; doneAt: string | null }[];
   assessments: { period: string; assessment: 'met' | 'partly' | 'not'; label: string; comment: string }[];

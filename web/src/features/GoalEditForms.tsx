@@ -1,11 +1,17 @@
 // What an editor adds to the goals: a strategy (e.g. RUS 2020–2030 with its priorities), a goal linked
-// to one or more sub-strategies of the strategy that applies, an indicator (unit, baseline, target
-// per year, direction, Kolada KPI or manual) and an activity (owner, due date). Errors beside the field.
+// to one or more sub-strategies of the strategy that applies, an indicator (unit, baseline, a target
+// for each year of any range, direction, Kolada KPI or manual) and an activity (owner, due date).
+// The goal, indicator and activity forms also change an existing one (GoalDetail opens them with it).
+// Errors beside the field.
 import { useEffect, useState } from 'react';
 import type { Org } from '../api-types.ts';
 import { featureApi } from '../feature-api.ts';
 import type { GoalView, StrategiesView } from '../feature-types.ts';
-import { FieldForm, fieldError } from './FieldForm.tsx';
+import { parseOutcomeValue } from '../domain.ts';
+import { FieldForm, fieldError, type Fields } from './FieldForm.tsx';
+
+type Indicator = GoalView['indicators'][number];
+type Activity = GoalView['activities'][number];
 
 interface Props {
   org: Org;
@@ -16,18 +22,20 @@ interface Props {
 }
 
 const toNumber = (text: string): number | null => {
-  const t = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.').replace(/^\u2212/, '-');
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+  const r = parseOutcomeValue(text);
+  return r.ok ? r.value : null;
 };
+/** A number as the inputs show it (decimal comma). */
+export const numberText = (v: number | null): string => (v === null ? '' : String(v).replace('.', ','));
 
 export function GoalEditForms({ org, year, goals, strategies, onChanged }: Props) {
   return (
     <section className="panel" aria-labelledby="goal-add-h">
       <h2 id="goal-add-h">Lägg till strategi, mål, indikatorer och aktiviteter</h2>
       <NewStrategyForm org={org} onChanged={onChanged} />
-      <NewGoalForm org={org} strategies={strategies} onChanged={onChanged} />
-      {goals.length > 0 && <NewIndicatorForm org={org} year={year} goals={goals} onChanged={onChanged} />}
-      {goals.length > 0 && <NewActivityForm org={org} goals={goals} onChanged={onChanged} />}
+      <GoalForm org={org} strategies={strategies} onDone={onChanged} />
+      {goals.length > 0 && <IndicatorForm org={org} year={year} goals={goals} onDone={onChanged} />}
+      {goals.length > 0 && <ActivityForm org={org} goals={goals} onDone={onChanged} />}
     </section>
   );
 }
@@ -81,24 +89,51 @@ function NewStrategyForm({ org, onChanged }: { org: Org; onChanged: () => void }
   );
 }
 
-function NewGoalForm({ org, strategies, onChanged }: { org: Org; strategies: StrategiesView; onChanged: () => void }) {
-  const [strategyCode, setStrategyCode] = useState(strategies.current ?? strategies.strategies[0]?.code ?? '');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [chosen, setChosen] = useState<number[]>([]);
+/** The goal a new indicator, activity or assessment belongs to. */
+export function GoalSelect({ f, goals, value, onChange }: { f: Fields; goals: GoalView[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={f.id('goal')}>Mål</label>
+      <select {...f.input('goal')} value={value} onChange={(e) => onChange(e.target.value)}>
+        {goals.map((g) => (
+          <option key={g.id} value={g.id}>{g.title}</option>
+        ))}
+      </select>
+      {f.error('goal')}
+    </div>
+  );
+}
+
+/** A goal's form: a new goal, or with `goal` a change of that goal. */
+export function GoalForm({ org, strategies, goal, onDone }: { org: Org; strategies: StrategiesView; goal?: GoalView; onDone: () => void }) {
+  const [strategyCode, setStrategyCode] = useState(goal?.strategyCode ?? strategies.current ?? strategies.strategies[0]?.code ?? '');
+  const [title, setTitle] = useState(goal?.title ?? '');
+  const [description, setDescription] = useState(goal?.description ?? '');
+  const [chosen, setChosen] = useState<number[]>(goal?.subStrategies ?? []);
   // A move to another strategy makes it the one new goals start from.
   useEffect(() => {
+    if (goal !== undefined) return;
     if (strategies.current !== null) setStrategyCode(strategies.current);
     setChosen([]);
-  }, [strategies.current]);
+  }, [strategies.current, goal]);
   const strategy = strategies.strategies.find((s) => s.code === strategyCode);
   const submit = () => {
     if (title.trim() === '') return fieldError('title', 'Mål: skriv målet.');
     if (chosen.length === 0) return fieldError('subStrategies', 'Delstrategier: välj minst en delstrategi som målet utgår från.');
-    return featureApi.createGoal(org.code, { title: title.trim(), description, strategyCode, subStrategies: chosen });
+    const body = { title: title.trim(), description, strategyCode, subStrategies: chosen };
+    return goal === undefined ? featureApi.createGoal(org.code, body) : featureApi.updateGoal(org.code, goal.id, body);
+  };
+  const done = () => {
+    if (goal === undefined) {
+      setTitle('');
+      setDescription('');
+      setChosen([]);
+    }
+    onDone();
   };
   return (
-    <FieldForm legend="Nytt mål" submitLabel="Lägg till målet" doneMessage="Målet är tillagt." onDone={() => { setTitle(''); setDescription(''); setChosen([]); onChanged(); }}
+    <FieldForm legend={goal === undefined ? 'Nytt mål' : 'Ändra målet'} submitLabel={goal === undefined ? 'Lägg till målet' : 'Spara målet'}
+      doneMessage={goal === undefined ? 'Målet är tillagt.' : 'Målet är sparat.'} onDone={done}
       fields={['title', 'description', 'strategyCode', 'subStrategies']} onSubmit={submit}>
       {(f) => (
         <>
@@ -142,27 +177,41 @@ function NewGoalForm({ org, strategies, onChanged }: { org: Org; strategies: Str
   );
 }
 
-function NewIndicatorForm({ org, year, goals, onChanged }: { org: Org; year: number; goals: GoalView[]; onChanged: () => void }) {
-  const targetYears = [year, year + 1, year + 2, year + 3];
-  const [goalId, setGoalId] = useState(String(goals[0]?.id ?? ''));
-  const [name, setName] = useState('');
-  const [unit, setUnit] = useState('');
-  const [direction, setDirection] = useState<'higher' | 'lower'>('higher');
-  const [source, setSource] = useState<'kolada' | 'manual'>('manual');
-  const [kpi, setKpi] = useState('');
-  const [genderSplit, setGenderSplit] = useState(false);
-  const [baselineYear, setBaselineYear] = useState('');
-  const [baselineValue, setBaselineValue] = useState('');
-  const [targets, setTargets] = useState<Record<number, string>>({});
-  const fields = ['goal', 'name', 'unit', 'direction', 'koladaKpi', 'genderSplit', 'baselineYear', 'baselineValue', 'targets', ...targetYears.map((y) => `targets.${y}`)];
+const YEAR = /^\d{4}$/;
+/** The most target years one form shows at once; the API takes any range. */
+const MAX_TARGET_YEARS = 40;
+
+/** An indicator's form: a new indicator on a chosen goal, or with `indicator` a change of that one. Targets for each year of any range. */
+export function IndicatorForm({ org, year, goals, indicator, onDone }: { org: Org; year: number; goals?: GoalView[]; indicator?: Indicator; onDone: () => void }) {
+  const known = indicator?.targets.map((t) => t.year) ?? [];
+  const [goalId, setGoalId] = useState(String(goals?.[0]?.id ?? ''));
+  const [name, setName] = useState(indicator?.name ?? '');
+  const [unit, setUnit] = useState(indicator?.unit ?? '');
+  const [direction, setDirection] = useState<'higher' | 'lower'>(indicator?.direction ?? 'higher');
+  const [source, setSource] = useState<'kolada' | 'manual'>(indicator?.koladaKpi ? 'kolada' : 'manual');
+  const [kpi, setKpi] = useState(indicator?.koladaKpi ?? '');
+  const [genderSplit, setGenderSplit] = useState(indicator?.genderSplit ?? false);
+  const [baselineYear, setBaselineYear] = useState(indicator?.baselineYear === null || indicator === undefined ? '' : String(indicator.baselineYear));
+  const [baselineValue, setBaselineValue] = useState(numberText(indicator?.baselineValue ?? null));
+  const [firstYear, setFirstYear] = useState(String(Math.min(year, ...known)));
+  const [lastYear, setLastYear] = useState(String(Math.max(year + 3, ...known)));
+  const [targets, setTargets] = useState<Record<number, string>>(Object.fromEntries(indicator?.targets.map((t) => [t.year, numberText(t.target)]) ?? []));
+  const first = Number(firstYear.trim());
+  const last = Number(lastYear.trim());
+  const rangeOk = YEAR.test(firstYear.trim()) && YEAR.test(lastYear.trim()) && last >= first && last - first < MAX_TARGET_YEARS;
+  const targetYears = rangeOk ? Array.from({ length: last - first + 1 }, (_, n) => first + n) : [];
+  const fields = ['goal', 'name', 'unit', 'direction', 'koladaKpi', 'genderSplit', 'baselineYear', 'baselineValue', 'firstYear', 'lastYear', 'targets', ...targetYears.map((y) => `targets.${y}`)];
   const submit = () => {
     if (name.trim() === '') return fieldError('name', 'Namn: ange indikatorns namn.');
     if (unit.trim() === '') return fieldError('unit', 'Enhet: ange enheten, t.ex. procent, antal eller kronor.');
     if (source === 'kolada' && !/^[NU]\d{5}$/.test(kpi.trim())) return fieldError('koladaKpi', `Kolada-id: "${kpi}" är inget nyckeltal i Kolada (skrivs t.ex. N00914).`);
     const by = baselineYear.trim();
-    if (by !== '' && !/^\d{4}$/.test(by)) return fieldError('baselineYear', 'Utgångsår: ange ett år med fyra siffror.');
+    if (by !== '' && !YEAR.test(by)) return fieldError('baselineYear', 'Utgångsår: ange ett år med fyra siffror.');
     const bv = baselineValue.trim() === '' ? null : toNumber(baselineValue);
     if (baselineValue.trim() !== '' && bv === null) return fieldError('baselineValue', 'Utgångsvärde: ange ett tal, t.ex. 78,5.');
+    if (!YEAR.test(firstYear.trim())) return fieldError('firstYear', 'Målvärden från år: ange ett år med fyra siffror.');
+    if (!YEAR.test(lastYear.trim()) || last < first) return fieldError('lastYear', `Målvärden till år: ange ett år med fyra siffror, ${first} eller senare.`);
+    if (!rangeOk) return fieldError('lastYear', `Målvärden till år: högst ${MAX_TARGET_YEARS} år åt gången.`);
     const list: { year: number; target: number }[] = [];
     for (const y of targetYears) {
       const text = targets[y] ?? '';
@@ -171,24 +220,18 @@ function NewIndicatorForm({ org, year, goals, onChanged }: { org: Org; year: num
       if (v === null) return fieldError(`targets.${y}`, `Målvärde ${y}: ange ett tal, t.ex. 80.`);
       list.push({ year: y, target: v });
     }
-    return featureApi.addIndicator(org.code, Number(goalId), {
+    const body = {
       name: name.trim(), unit: unit.trim(), direction, koladaKpi: source === 'kolada' ? kpi.trim() : null, genderSplit,
       baselineYear: by === '' ? null : Number(by), baselineValue: bv, targets: list,
-    });
+    };
+    return indicator === undefined ? featureApi.addIndicator(org.code, Number(goalId), body) : featureApi.updateIndicator(org.code, indicator.id, body);
   };
   return (
-    <FieldForm legend="Ny indikator" submitLabel="Lägg till indikatorn" doneMessage="Indikatorn är tillagd." onDone={onChanged} fields={fields} onSubmit={submit}>
+    <FieldForm legend={indicator === undefined ? 'Ny indikator' : `Ändra indikatorn ${indicator.name}`} submitLabel={indicator === undefined ? 'Lägg till indikatorn' : 'Spara indikatorn'}
+      doneMessage={indicator === undefined ? 'Indikatorn är tillagd.' : 'Indikatorn är sparad.'} onDone={onDone} fields={fields} onSubmit={submit}>
       {(f) => (
         <>
-          <div className="field">
-            <label htmlFor={f.id('goal')}>Mål</label>
-            <select {...f.input('goal')} value={goalId} onChange={(e) => setGoalId(e.target.value)}>
-              {goals.map((g) => (
-                <option key={g.id} value={g.id}>{g.title}</option>
-              ))}
-            </select>
-            {f.error('goal')}
-          </div>
+          {goals !== undefined && <GoalSelect f={f} goals={goals} value={goalId} onChange={setGoalId} />}
           <div className="field">
             <label htmlFor={f.id('name')}>Indikator</label>
             <input {...f.input('name')} value={name} onChange={(e) => setName(e.target.value)} />
@@ -238,6 +281,16 @@ function NewIndicatorForm({ org, year, goals, onChanged }: { org: Org; year: num
           </div>
           <fieldset {...f.group('targets')}>
             <legend>Målvärde per år</legend>
+            <div className="field field-inline">
+              <label htmlFor={f.id('firstYear')}>Målvärden från år</label>
+              <input {...f.input('firstYear')} inputMode="numeric" value={firstYear} onChange={(e) => setFirstYear(e.target.value)} />
+              {f.error('firstYear')}
+            </div>
+            <div className="field field-inline">
+              <label htmlFor={f.id('lastYear')}>Målvärden till år</label>
+              <input {...f.input('lastYear')} inputMode="numeric" value={lastYear} onChange={(e) => setLastYear(e.target.value)} />
+              {f.error('lastYear')}
+            </div>
             {targetYears.map((y) => (
               <div className="field field-inline" key={y}>
                 <label htmlFor={f.id(`targets.${y}`)}>Målvärde {y}</label>
@@ -253,30 +306,27 @@ function NewIndicatorForm({ org, year, goals, onChanged }: { org: Org; year: num
   );
 }
 
-function NewActivityForm({ org, goals, onChanged }: { org: Org; goals: GoalView[]; onChanged: () => void }) {
-  const [goalId, setGoalId] = useState(String(goals[0]?.id ?? ''));
-  const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState('');
-  const [dueDay, setDueDay] = useState('');
+/** An activity's form: a new activity on a chosen goal, or with `activity` a change of that one (done included). */
+export function ActivityForm({ org, goals, activity, onDone }: { org: Org; goals?: GoalView[]; activity?: Activity; onDone: () => void }) {
+  const [goalId, setGoalId] = useState(String(goals?.[0]?.id ?? ''));
+  const [title, setTitle] = useState(activity?.title ?? '');
+  const [owner, setOwner] = useState(activity?.owner ?? '');
+  const [dueDay, setDueDay] = useState(activity?.dueDay ?? '');
+  const [done, setDone] = useState(activity?.done ?? false);
   const submit = () => {
     if (title.trim() === '') return fieldError('title', 'Aktivitet: beskriv aktiviteten.');
     if (owner.trim() === '') return fieldError('owner', 'Ansvarig: ange vem som äger aktiviteten.');
-    return featureApi.addActivity(org.code, Number(goalId), { title: title.trim(), owner: owner.trim(), dueDay: dueDay.trim() });
+    const body = { title: title.trim(), owner: owner.trim(), dueDay: dueDay.trim() };
+    return activity === undefined ? featureApi.addActivity(org.code, Number(goalId), body) : featureApi.updateActivity(org.code, activity.id, { ...body, done });
   };
   return (
-    <FieldForm legend="Ny aktivitet" submitLabel="Lägg till aktiviteten" doneMessage="Aktiviteten är tillagd." onDone={() => { setTitle(''); onChanged(); }}
-      fields={['goal', 'title', 'owner', 'dueDay']} onSubmit={submit}>
+    <FieldForm legend={activity === undefined ? 'Ny aktivitet' : `Ändra aktiviteten ${activity.title}`} submitLabel={activity === undefined ? 'Lägg till aktiviteten' : 'Spara aktiviteten'}
+      doneMessage={activity === undefined ? 'Aktiviteten är tillagd.' : 'Aktiviteten är sparad.'}
+      onDone={() => { if (activity === undefined) setTitle(''); onDone(); }}
+      fields={['goal', 'title', 'owner', 'dueDay', 'done']} onSubmit={submit}>
       {(f) => (
         <>
-          <div className="field">
-            <label htmlFor={f.id('goal')}>Mål</label>
-            <select {...f.input('goal')} value={goalId} onChange={(e) => setGoalId(e.target.value)}>
-              {goals.map((g) => (
-                <option key={g.id} value={g.id}>{g.title}</option>
-              ))}
-            </select>
-            {f.error('goal')}
-          </div>
+          {goals !== undefined && <GoalSelect f={f} goals={goals} value={goalId} onChange={setGoalId} />}
           <div className="field">
             <label htmlFor={f.id('title')}>Aktivitet</label>
             <input {...f.input('title')} value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -292,6 +342,13 @@ function NewActivityForm({ org, goals, onChanged }: { org: Org; goals: GoalView[
             <input {...f.input('dueDay')} value={dueDay} onChange={(e) => setDueDay(e.target.value)} />
             {f.error('dueDay')}
           </div>
+          {activity !== undefined && (
+            <div className="field field-check">
+              <input type="checkbox" {...f.input('done')} checked={done} onChange={(e) => setDone(e.target.checked)} />
+              <label htmlFor={f.id('done')}>Klar</label>
+              {f.error('done')}
+            </div>
+          )}
         </>
       )}
     </FieldForm>

@@ -1,11 +1,15 @@
 // What a planner or controller records for the goals: an assessment per goal and period, an
 // indicator's outcome (women and men beside the total where the KPI is split by sex), a Kolada fetch,
-// and the move to a new strategy. The server checks everything and names the field that is wrong.
+// and the move to a new strategy. The assessment and outcome forms also change an existing entry
+// (GoalDetail opens them with it). The server checks everything and names the field that is wrong.
 import { useState } from 'react';
 import type { Org } from '../api-types.ts';
 import { featureApi } from '../feature-api.ts';
 import type { GoalView, StrategiesView } from '../feature-types.ts';
 import { ActionForm } from './ActionForm.tsx';
+import { FieldForm, fieldError } from './FieldForm.tsx';
+import { GoalSelect, numberText } from './GoalEditForms.tsx';
+import { parseOutcomeValue } from '../domain.ts';
 
 interface Props {
   org: Org;
@@ -15,97 +19,132 @@ interface Props {
   onChanged: () => void;
 }
 
-const toNumber = (text: string): number | null => {
-  const t = text.trim().replace(/\s/g, '').replace(',', '.');
-  return t === '' ? null : Number(t);
-};
+type Assessment = GoalView['assessments'][number];
+type Indicator = GoalView['indicators'][number];
+type Outcome = Indicator['outcomes'][number];
 
-export function GoalForms({ org, year, goals, strategies, onChanged }: Props) {
-  const indicators = goals.flatMap((g) => g.indicators);
-  const kpis = [...new Set(['N01951', ...indicators.flatMap((i) => (i.koladaKpi === null ? [] : [i.koladaKpi]))])];
-  const [goalId, setGoalId] = useState(String(goals[0]?.id ?? ''));
-  const [period, setPeriod] = useState(`${year}-T1`);
-  const [assessment, setAssessment] = useState('met');
-  const [comment, setComment] = useState('');
-  const [indicatorId, setIndicatorId] = useState(String(indicators[0]?.id ?? ''));
-  const [outPeriod, setOutPeriod] = useState(`${year}-Å`);
-  const [total, setTotal] = useState('');
-  const [women, setWomen] = useState('');
-  const [men, setMen] = useState('');
-  const [kpi, setKpi] = useState(kpis[0] ?? 'N01951');
-  const [koladaMessage, setKoladaMessage] = useState('');
-  const [strategyCode, setStrategyCode] = useState(strategies.strategies.at(-1)?.code ?? '');
-  const [fromYear, setFromYear] = useState(String(year + 1));
-  const chosen = indicators.find((i) => String(i.id) === indicatorId);
+/** An assessment's form: a new one for a chosen goal, or with `goalId` and `entry` a change of that one (a new period moves it). */
+export function AssessmentForm({ org, year, goals, goalId: fixedGoal, entry, onDone }: {
+  org: Org; year: number; goals?: GoalView[]; goalId?: number; entry?: Assessment; onDone: () => void;
+}) {
+  const [goalId, setGoalId] = useState(String(fixedGoal ?? goals?.[0]?.id ?? ''));
+  const [period, setPeriod] = useState(entry?.period ?? `${year}-T1`);
+  const [assessment, setAssessment] = useState<string>(entry?.assessment ?? 'met');
+  const [comment, setComment] = useState(entry?.comment ?? '');
+  const submit = () => {
+    const body = { period: period.trim(), assessment, comment };
+    return entry === undefined ? featureApi.assessGoal(org.code, Number(goalId), body) : featureApi.updateAssessment(org.code, Number(goalId), entry.period, body);
+  };
   return (
-    <section className="panel" aria-labelledby="goal-edit-h">
-      <h2 id="goal-edit-h">Följ upp målen</h2>
-      {goals.length > 0 && (
-        <ActionForm id="assess-form" legend="Bedömning av ett mål" submitLabel="Spara bedömningen" doneMessage="Bedömningen är sparad." onDone={onChanged}
-          onSubmit={() => featureApi.assessGoal(org.code, Number(goalId), { period, assessment, comment })}>
+    <FieldForm legend={entry === undefined ? 'Bedömning av ett mål' : `Ändra bedömningen ${entry.period}`} submitLabel={entry === undefined ? 'Spara bedömningen' : 'Spara ändringen'}
+      doneMessage="Bedömningen är sparad." onDone={onDone} fields={['goal', 'period', 'assessment', 'comment']} onSubmit={submit}>
+      {(f) => (
+        <>
+          {goals !== undefined && <GoalSelect f={f} goals={goals} value={goalId} onChange={setGoalId} />}
           <div className="field">
-            <label htmlFor="assess-goal">Mål</label>
-            <select id="assess-goal" value={goalId} onChange={(e) => setGoalId(e.target.value)}>
-              {goals.map((g) => (
-                <option key={g.id} value={g.id}>{g.title}</option>
-              ))}
-            </select>
+            <label htmlFor={f.id('period')}>Period (ÅÅÅÅ-T1…T3, ÅÅÅÅ-D för delår, ÅÅÅÅ-Å för helår)</label>
+            <input {...f.input('period')} value={period} onChange={(e) => setPeriod(e.target.value)} />
+            {f.error('period')}
           </div>
           <div className="field">
-            <label htmlFor="assess-period">Period (ÅÅÅÅ-T1…T3, ÅÅÅÅ-D för delår, ÅÅÅÅ-Å för helår)</label>
-            <input id="assess-period" value={period} onChange={(e) => setPeriod(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="assess-value">Bedömning</label>
-            <select id="assess-value" value={assessment} onChange={(e) => setAssessment(e.target.value)}>
+            <label htmlFor={f.id('assessment')}>Bedömning</label>
+            <select {...f.input('assessment')} value={assessment} onChange={(e) => setAssessment(e.target.value)}>
               <option value="met">Uppfyllt</option>
               <option value="partly">Delvis uppfyllt</option>
               <option value="not">Ej uppfyllt</option>
             </select>
+            {f.error('assessment')}
           </div>
           <div className="field">
-            <label htmlFor="assess-comment">Kommentar</label>
-            <textarea id="assess-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <label htmlFor={f.id('comment')}>Kommentar</label>
+            <textarea {...f.input('comment')} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+            {f.error('comment')}
           </div>
-        </ActionForm>
+        </>
       )}
-      {indicators.length > 0 && (
-        <ActionForm id="outcome-form" legend="Utfall för en indikator" submitLabel="Spara utfallet" doneMessage="Utfallet är sparat." onDone={onChanged}
-          onSubmit={() => {
-            const t = toNumber(total);
-            if (t === null || Number.isNaN(t)) return Promise.resolve({ ok: false as const, status: 400, error: { error: 'validation', field: 'total', message: 'Totalt: ange ett tal, t.ex. 78,5.' } });
-            return featureApi.recordOutcome(org.code, Number(indicatorId), { period: outPeriod, total: t, women: toNumber(women), men: toNumber(men) });
-          }}>
+    </FieldForm>
+  );
+}
+
+/** An outcome's form: a new one for a chosen indicator, or with `indicator` and `entry` a change of that one (a new period moves it). */
+export function OutcomeForm({ org, year, indicators, indicator: fixed, entry, onDone }: {
+  org: Org; year: number; indicators?: Indicator[]; indicator?: Indicator; entry?: Outcome; onDone: () => void;
+}) {
+  const [indicatorId, setIndicatorId] = useState(String(fixed?.id ?? indicators?.[0]?.id ?? ''));
+  const [period, setPeriod] = useState(entry?.period ?? `${year}-Å`);
+  const [total, setTotal] = useState(numberText(entry?.total ?? null));
+  const [women, setWomen] = useState(numberText(entry?.women ?? null));
+  const [men, setMen] = useState(numberText(entry?.men ?? null));
+  const chosen = fixed ?? indicators?.find((i) => String(i.id) === indicatorId);
+  const submit = () => {
+    const values: Record<'total' | 'women' | 'men', number | null> = { total: null, women: null, men: null };
+    for (const [field, label, text] of [['total', 'Totalt', total], ['women', 'Kvinnor', women], ['men', 'Män', men]] as const) {
+      if (text.trim() === '' && field !== 'total') continue;
+      const r = parseOutcomeValue(text);
+      if (!r.ok) return fieldError(field, `${label}: ange ett tal, t.ex. 78,5.`);
+      values[field] = r.value;
+    }
+    const body = { period: period.trim(), total: values.total ?? 0, women: values.women, men: values.men };
+    return entry === undefined ? featureApi.recordOutcome(org.code, Number(indicatorId), body) : featureApi.updateOutcome(org.code, Number(indicatorId), entry.period, body);
+  };
+  return (
+    <FieldForm legend={entry === undefined ? 'Utfall för en indikator' : `Ändra utfallet ${entry.period}`} submitLabel={entry === undefined ? 'Spara utfallet' : 'Spara ändringen'}
+      doneMessage="Utfallet är sparat." onDone={onDone} fields={['indicator', 'period', 'total', 'women', 'men']} onSubmit={submit}>
+      {(f) => (
+        <>
+          {indicators !== undefined && (
+            <div className="field">
+              <label htmlFor={f.id('indicator')}>Indikator</label>
+              <select {...f.input('indicator')} value={indicatorId} onChange={(e) => setIndicatorId(e.target.value)}>
+                {indicators.map((i) => (
+                  <option key={i.id} value={i.id}>{i.name} ({i.unit})</option>
+                ))}
+              </select>
+              {f.error('indicator')}
+            </div>
+          )}
           <div className="field">
-            <label htmlFor="outcome-indicator">Indikator</label>
-            <select id="outcome-indicator" value={indicatorId} onChange={(e) => setIndicatorId(e.target.value)}>
-              {indicators.map((i) => (
-                <option key={i.id} value={i.id}>{i.name} ({i.unit})</option>
-              ))}
-            </select>
+            <label htmlFor={f.id('period')}>Period</label>
+            <input {...f.input('period')} value={period} onChange={(e) => setPeriod(e.target.value)} />
+            {f.error('period')}
           </div>
           <div className="field">
-            <label htmlFor="outcome-period">Period</label>
-            <input id="outcome-period" value={outPeriod} onChange={(e) => setOutPeriod(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="outcome-total">Totalt</label>
-            <input id="outcome-total" inputMode="decimal" value={total} onChange={(e) => setTotal(e.target.value)} />
+            <label htmlFor={f.id('total')}>Totalt</label>
+            <input {...f.input('total')} inputMode="decimal" value={total} onChange={(e) => setTotal(e.target.value)} />
+            {f.error('total')}
           </div>
           {chosen?.genderSplit === true && (
             <>
               <div className="field">
-                <label htmlFor="outcome-women">Kvinnor</label>
-                <input id="outcome-women" inputMode="decimal" value={women} onChange={(e) => setWomen(e.target.value)} />
+                <label htmlFor={f.id('women')}>Kvinnor</label>
+                <input {...f.input('women')} inputMode="decimal" value={women} onChange={(e) => setWomen(e.target.value)} />
+                {f.error('women')}
               </div>
               <div className="field">
-                <label htmlFor="outcome-men">Män</label>
-                <input id="outcome-men" inputMode="decimal" value={men} onChange={(e) => setMen(e.target.value)} />
+                <label htmlFor={f.id('men')}>Män</label>
+                <input {...f.input('men')} inputMode="decimal" value={men} onChange={(e) => setMen(e.target.value)} />
+                {f.error('men')}
               </div>
             </>
           )}
-        </ActionForm>
+        </>
       )}
+    </FieldForm>
+  );
+}
+
+export function GoalForms({ org, year, goals, strategies, onChanged }: Props) {
+  const indicators = goals.flatMap((g) => g.indicators);
+  const kpis = [...new Set(['N01951', ...indicators.flatMap((i) => (i.koladaKpi === null ? [] : [i.koladaKpi]))])];
+  const [kpi, setKpi] = useState(kpis[0] ?? 'N01951');
+  const [koladaMessage, setKoladaMessage] = useState('');
+  const [strategyCode, setStrategyCode] = useState(strategies.strategies.at(-1)?.code ?? '');
+  const [fromYear, setFromYear] = useState(String(year + 1));
+  return (
+    <section className="panel" aria-labelledby="goal-edit-h">
+      <h2 id="goal-edit-h">Följ upp målen</h2>
+      {goals.length > 0 && <AssessmentForm org={org} year={year} goals={goals} onDone={onChanged} />}
+      {indicators.length > 0 && <OutcomeForm org={org} year={year} indicators={indicators} onDone={onChanged} />}
       <ActionForm id="kolada-form" legend="Hämta från Kolada" submitLabel="Hämta" doneMessage="Hämtningen är klar." onDone={onChanged}
         onSubmit={async () => {
           const r = await featureApi.fetchKolada(org.code, kpi, [year - 1, year]);

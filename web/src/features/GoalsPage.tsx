@@ -1,6 +1,7 @@
 // Mål och indikatorer: the strategy that applies (and its history), the committee's goals with their
 // sub-strategies, indicators (target and outcome, women and men beside the total), activities and
-// assessments; editors assess goals, record outcomes, fetch from Kolada and move to a new strategy.
+// assessments; editors assess goals, record outcomes, fetch from Kolada and move to a new strategy,
+// and change or delete each goal, indicator, activity and follow-up entry in place (GoalDetail).
 import type { Org } from '../api-types.ts';
 import { CheckIcon, WarningIcon } from '../components/icons.tsx';
 import { ErrorNotice, ExampleBadge, Loading, ReadOnlyNotice } from '../components/notices.tsx';
@@ -11,6 +12,7 @@ import { useApi } from '../use-api.ts';
 import type { ResolvedView } from '../view-context.ts';
 import { GoalForms } from './GoalForms.tsx';
 import { GoalEditForms } from './GoalEditForms.tsx';
+import { GoalDetail } from './GoalDetail.tsx';
 import { canEditPlan } from './access.ts';
 import { useState } from 'react';
 
@@ -20,6 +22,7 @@ export function GoalsPage({ org, view }: { org: Org; view: ResolvedView }) {
   const year = view.year;
   const strategies = useApi(`strategies:${org.code}:${year}`, (signal) => featureApi.getStrategies(org.code, year, signal), { keepStale: true });
   const goals = useApi(`goals:${org.code}:${year}`, (signal) => featureApi.getGoals(org.code, year, signal), { keepStale: true });
+  const [deleted, setDeleted] = useState('');
   const reload = () => {
     strategies.reload();
     goals.reload();
@@ -32,7 +35,13 @@ export function GoalsPage({ org, view }: { org: Org; view: ResolvedView }) {
       {goals.load.state === 'loading' && <Loading what="målen" />}
       {goals.load.state === 'error' && <ErrorNotice error={goals.load.error} />}
       {goals.load.state === 'ok' && <GoalsTable goals={goals.load.value} year={year} />}
-      {goals.load.state === 'ok' && goals.load.value.map((g) => <GoalDetail key={g.id} g={g} org={org} onChanged={reload} />)}
+      <p role="status" className="save-status">
+        {deleted}
+      </p>
+      {goals.load.state === 'ok' && goals.load.value.map((g) => (
+        <GoalDetail key={g.id} g={g} org={org} year={year} strategies={strategies.load.state === 'ok' ? strategies.load.value : null} onChanged={reload}
+          onDeleted={(message) => { setDeleted(message); reload(); }} />
+      ))}
       {canEditPlan(org) && goals.load.state === 'ok' && strategies.load.state === 'ok' && (
         <GoalEditForms org={org} year={year} goals={goals.load.value} strategies={strategies.load.value} onChanged={reload} />
       )}
@@ -135,64 +144,6 @@ function GoalsTable({ goals, year }: { goals: GoalView[]; year: number }) {
             </tbody>
           </table>
         </div>
-      )}
-    </section>
-  );
-}
-
-function GoalDetail({ g, org, onChanged }: { g: GoalView; org: Org; onChanged: () => void }) {
-  const [message, setMessage] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const toggle = async (id: number, title: string, done: boolean) => {
-    setFailure(null);
-    const r = await featureApi.markActivityDone(org.code, id, done);
-    if (r.ok) {
-      setMessage(done ? `${title} är markerad som klar.` : `${title} är markerad som inte klar.`);
-      onChanged();
-    } else {
-      setFailure(r.error.message);
-    }
-  };
-  return (
-    <section className="panel" aria-labelledby={`goal-${g.id}-h`}>
-      <h2 id={`goal-${g.id}-h`}>{g.title}</h2>
-      <h3>Aktiviteter</h3>
-      {g.activities.length === 0 ? (
-        <p>Inga aktiviteter.</p>
-      ) : (
-        <ul>
-          {g.activities.map((a) => (
-            <li key={a.id} data-activity={a.id}>
-              {a.title} – {a.owner}, klart senast {a.dueDay}
-              {a.done && (a.doneBy === null ? ' (klar)' : ` (klar, markerad av ${a.doneBy}${a.doneAt === null ? '' : ` ${a.doneAt.slice(0, 10)}`})`)}
-              {canEditPlan(org) && (
-                <button type="button" className="button activity-done" onClick={() => void toggle(a.id, a.title, !a.done)}>
-                  {a.done ? 'Markera som inte klar' : 'Markera som klar'}
-                  <span className="visually-hidden">: {a.title}</span>
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p role="status" className="save-status">
-        {message}
-      </p>
-      {failure !== null && <ErrorNotice error={{ error: 'activity', message: failure }} />}
-      <h3>Uppföljning</h3>
-      {g.assessments.length === 0 ? (
-        <p>Inte bedömt ännu.</p>
-      ) : (
-        <ul>
-          {g.assessments.map((a) => (
-            <li key={a.period}>
-              <strong>
-                {a.period}: {a.label}
-              </strong>
-              {a.comment !== '' && ` – ${a.comment}`}
-            </li>
-          ))}
-        </ul>
       )}
     </section>
   );
