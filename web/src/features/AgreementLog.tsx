@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/notices.tsx';
 import { featureApi } from '../feature-api.ts';
 import type { AgreementDetail } from '../feature-types.ts';
 import { FieldForm, fieldError } from './FieldForm.tsx';
+import { ItemControls } from './ItemControls.tsx';
 
 type Kind = 'politicians' | 'officials';
 type Forum = AgreementDetail['forums'][number];
@@ -63,15 +64,7 @@ function Entry({ children, what, editable, editor, onDelete }: { children: React
     <li className="log-entry">
       <span>{children}</span>
       {editable && (
-        <span className="log-actions">
-          <button type="button" className="button button-quiet" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? 'Avbryt' : 'Ändra'}
-            <span className="visually-hidden"> {what}</span>
-          </button>
-          <button type="button" className="button button-quiet" onClick={onDelete}>
-            Ta bort<span className="visually-hidden"> {what}</span>
-          </button>
-        </span>
+        <ItemControls what={what} open={open} onToggle={() => setOpen(!open)} onDelete={onDelete} />
       )}
       {open && editor(() => setOpen(false))}
     </li>

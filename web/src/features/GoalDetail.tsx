@@ -11,25 +11,11 @@ import type { GoalView, StrategiesView } from '../feature-types.ts';
 import { canEditPlan } from './access.ts';
 import { ActivityForm, GoalForm, IndicatorForm } from './GoalEditForms.tsx';
 import { AssessmentForm, OutcomeForm } from './GoalForms.tsx';
+import { ItemControls } from './ItemControls.tsx';
 
 const num = (v: number | null): string => (v === null ? '–' : formatNumberSv(v, Number.isInteger(v) ? 0 : 1));
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const listSv = (parts: readonly string[]): string => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} och ${parts.at(-1) ?? ''}`);
-
-/** "Ändra" (opens the form in place) and "Ta bort" for one item; the hidden text names the item for screen readers. */
-function ItemControls({ what, open, onToggle, onDelete }: { what: string; open: boolean; onToggle: () => void; onDelete: () => void }) {
-  return (
-    <span className="item-controls">
-      <button type="button" className="button button-quiet" aria-expanded={open} onClick={onToggle}>
-        {open ? 'Stäng' : 'Ändra'}
-        <span className="visually-hidden"> {what}</span>
-      </button>
-      <button type="button" className="button button-quiet" onClick={onDelete}>
-        Ta bort<span className="visually-hidden"> {what}</span>
-      </button>
-    </span>
-  );
-}
 
 interface Props {
   g: GoalView;
