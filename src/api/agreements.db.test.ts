@@ -53,11 +53,20 @@ describe('the demo agreement', () => {
       ['/api/orgs/{orgCode}/agreements', '/api/orgs/RUN/agreements'],
       ['/api/orgs/{orgCode}/agreements/{id}', `/api/orgs/RUN/agreements/${demoId}`],
       ['/api/orgs/{orgCode}/agreements/{id}/contributions', `/api/orgs/RUN/agreements/${demoId}/contributions?year=2019`],
+      ['/api/orgs/{orgCode}/municipalities', '/api/orgs/RUN/municipalities'],
     ] as const) {
       const schema = doc.paths[path]?.['get']?.responses['200']?.content?.['application/json']?.schema;
       expect(schema, path).toBeDefined();
       expect(ajv.validate(schema as object, (await get(url, ekonom)).json()), `${url}: ${ajv.errorsText()}`).toBe(true);
     }
+    // The writes that change and delete are documented, each with its body.
+    for (const [path, method] of [
+      ['/api/orgs/{orgCode}/agreements/{id}', 'put'], ['/api/orgs/{orgCode}/agreements/{id}/forums/{itemId}', 'put'],
+      ['/api/orgs/{orgCode}/agreements/{id}/meetings/{itemId}', 'put'], ['/api/orgs/{orgCode}/agreements/{id}/followups/{itemId}', 'put'],
+    ] as const) {
+      expect((doc.paths[path]?.[method] as { requestBody?: unknown } | undefined)?.requestBody, `${method} ${path}`).toBeDefined();
+    }
+    for (const path of ['forums', 'meetings', 'followups']) expect(doc.paths[`/api/orgs/{orgCode}/agreements/{id}/${path}/{itemId}`]?.['delete'], path).toBeDefined();
   });
 
   it('refuses a year outside the period with a Swedish message naming the field', async () => {

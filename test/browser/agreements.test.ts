@@ -114,6 +114,23 @@ describeBrowser('samverkan med kommunerna', () => {
     const followups = page.getByRole('list', { name: 'Uppföljningar' });
     await expect.poll(async () => plain(await followups.textContent())).toContain('Första tertialen följde planen');
 
+    // The terms: a period that would leave the follow-up outside is refused beside the field; a longer one is saved.
+    const terms = page.locator('form', { has: page.getByText('Namn, period, uppräkning och parter', { exact: true }) });
+    await terms.getByLabel('Första år', { exact: true }).fill('2028');
+    await terms.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await expect.poll(async () => plain(await terms.getByRole('alert').textContent())).toBe('Första år: uppföljningen för tertial 1 2027 ligger före 2028. Ändra eller ta bort den först.');
+    expect(await terms.getByLabel('Första år', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await terms.getByLabel('Första år', { exact: true }).fill('2027');
+    await terms.getByLabel(/^Sista år/).fill('2031');
+    await terms.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await expect.poll(async () => plain(await page.locator('section', { has: page.locator('#agreement-h') }).textContent())).toContain('Avtalsperiod 2027–2031');
+    const totals = page.locator('table', { has: page.getByText('Totalbelopp per år') });
+    const lastRow = totals.locator('tbody tr').last();
+    expect(plain(await lastRow.locator('th').textContent())).toBe('2031');
+    // 2030's 1 290 961 kr (rounded) uplifted by 1,5 %; the years before are kept.
+    expect(plain(await lastRow.locator('td').first().textContent())).toBe('1 310 325 kr');
+    expect(plain(await totals.locator('tbody tr').first().locator('td').first().textContent())).toBe('1 234 568 kr');
+
     await meetings.getByRole('button', { name: 'Ändra mötet 2027-02-10 Uppstart' }).click();
     const edit = meetings.locator('form');
     await edit.getByLabel(/^Datum/).fill('2027-02-31');
