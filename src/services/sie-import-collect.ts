@@ -55,73 +55,92 @@ export type SieCollector = {
 };
 
 /**
- * Sums keyed by (account, month, cost centre + project) as one number, in an open-addressing table of
- * typed arrays: half a million keys cost 16 bytes each, not a Map entry and a boxed number.
+ * Sums keyed by (account, month, cost centre + project), in an open-addressing table of typed arrays:
+ * half a million keys cost 16 bytes each, not a Map entry and a boxed number. A key is a pair of
+ * small integers (`hi` < 2^31, `lo` < 2^22), hashed with integer multiplies; as one number it is
+ * hi × 2^22 + lo.
  */
 export type SumTable = {
   add(key: number, amount: number): void;
+  addPair(hi: number, lo: number, amount: number): void;
   readonly size: () => number;
   /** Every key and its sum; `at` is overwritten for each. */
   entries(): Generator<{ key: number; amount: number }>;
   forEach(visit: (key: number, amount: number) => void): void;
+  forEachPair(visit: (hi: number, lo: number, amount: number) => void): void;
 };
+
+const LO = 1 << 22;
 
 export function createSumTable(initialBits = 12): SumTable {
   let bits = initialBits;
   let mask = (1 << bits) - 1;
-  let keys = new Float64Array(1 << bits).fill(-1);
+  let his = new Int32Array(1 << bits).fill(-1);
+  let los = new Int32Array(1 << bits);
   let sums = new Float64Array(1 << bits);
   let size = 0;
-  const slotOf = (key: number): number => {
-    const lo = key % 4294967296;
-    const hi = (key - lo) / 4294967296;
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  const slotOf = (hi: number, lo: number): number => {
+    let h = Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo + 0x7f4a7c15, 0x85ebca6b);
     h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
     return h & mask;
   };
   const grow = (): void => {
-    const oldKeys = keys;
+    const oldHis = his;
+    const oldLos = los;
     const oldSums = sums;
     bits++;
     mask = (1 << bits) - 1;
-    keys = new Float64Array(1 << bits).fill(-1);
+    his = new Int32Array(1 << bits).fill(-1);
+    los = new Int32Array(1 << bits);
     sums = new Float64Array(1 << bits);
-    for (let i = 0; i < oldKeys.length; i++) {
-      const k = oldKeys[i]!;
-      if (k < 0) continue;
-      let slot = slotOf(k);
-      while (keys[slot] !== -1) slot = (slot + 1) & mask;
-      keys[slot] = k;
+    for (let i = 0; i < oldHis.length; i++) {
+      const hi = oldHis[i]!;
+      if (hi < 0) continue;
+      const lo = oldLos[i]!;
+      let slot = slotOf(hi, lo);
+      while (his[slot] !== -1) slot = (slot + 1) & mask;
+      his[slot] = hi;
+      los[slot] = lo;
       sums[slot] = oldSums[i]!;
+    }
+  };
+  const addPair = (hi: number, lo: number, amount: number): void => {
+    let slot = slotOf(hi, lo);
+    for (;;) {
+      const h = his[slot]!;
+      if (h === hi && los[slot] === lo) { sums[slot] = sums[slot]! + amount; return; }
+      if (h === -1) break;
+      slot = (slot + 1) & mask;
+    }
+    his[slot] = hi;
+    los[slot] = lo;
+    sums[slot] = amount;
+    size++;
+    if (size * 2 > his.length) grow();
+  };
+  const forEachPair = (visit: (hi: number, lo: number, amount: number) => void): void => {
+    for (let i = 0; i < his.length; i++) {
+      const hi = his[i]!;
+      if (hi >= 0) visit(hi, los[i]!, sums[i]!);
     }
   };
   return {
     add(key, amount) {
-      let slot = slotOf(key);
-      for (;;) {
-        const k = keys[slot]!;
-        if (k === key) { sums[slot] = sums[slot]! + amount; return; }
-        if (k === -1) break;
-        slot = (slot + 1) & mask;
-      }
-      keys[slot] = key;
-      sums[slot] = amount;
-      size++;
-      if (size * 2 > keys.length) grow();
+      const lo = key % LO;
+      addPair((key - lo) / LO, lo, amount);
     },
+    addPair,
     size: () => size,
-    forEach(visit) {
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
-        if (k >= 0) visit(k, sums[i]!);
-      }
-    },
+    forEachPair,
+    forEach(visit) { forEachPair((hi, lo, amount) => visit(hi * LO + lo, amount)); },
     *entries() {
       const at = { key: 0, amount: 0 };
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
-        if (k < 0) continue;
-        at.key = k;
+      for (let i = 0; i < his.length; i++) {
+        const hi = his[i]!;
+        if (hi < 0) continue;
+        at.key = hi * LO + los[i]!;
         at.amount = sums[i]!;
         yield at;
       }
@@ -129,10 +148,16 @@ export function createSumTable(initialBits = 12): SumTable {
   };
 }
 
-const PERIODS = 1024;
-const OBJECT_KEYS = 1 << 22;
+/** Table bits for about `rows` distinct keys at most half full, within [12, 21] (grown beyond when needed). */
+export function sumTableBits(rows: number): number {
+  return Math.min(21, Math.max(12, Math.ceil(Math.log2(Math.max(1, rows) * 2))));
+}
 
-export function createSieCollector(): SieCollector {
+const PERIODS = 1024;
+const OBJECT_KEYS = LO;
+
+/** `expectedRows`: about how many voucher rows the file has (from its size), to size the sum table once. */
+export function createSieCollector(expectedRows = 0): SieCollector {
   let program: string | null = null;
   let generated: Day | null = null;
   let companyName: string | null = null;
@@ -180,7 +205,7 @@ export function createSieCollector(): SieCollector {
   const objectKeyList: Array<{ unit: string; project: string }> = [];
   // The reader hands out the same array for the same object list bytes (its cache): remember by identity.
   let objectsSeen = new Map<readonly ObjectRef[], number>();
-  const sums = createSumTable();
+  const sums = createSumTable(sumTableBits(expectedRows));
   let periodId = -1;
   let vouchers = 0;
   let voucherRows = 0;
@@ -215,7 +240,7 @@ export function createSieCollector(): SieCollector {
         voucherRows++;
         const accountId = accountIdOf(r.account);
         const objectKey = r.objects.length === 0 ? 0 : objectKeyOf(r.objects);
-        sums.add((accountId * PERIODS + periodId) * OBJECT_KEYS + objectKey, r.amount);
+        sums.addPair(accountId * PERIODS + periodId, objectKey, r.amount);
         return;
       }
       case 'VER': {
@@ -287,7 +312,7 @@ export function createSieCollector(): SieCollector {
       const vd = batch.voucherDate[i]!;
       const period = periodIdOf((vd - (vd % 100)) / 100);
       voucherRows++;
-      sums.add((accountId * PERIODS + period) * OBJECT_KEYS + objectKey, batch.amount[i]!);
+      sums.addPair(accountId * PERIODS + period, objectKey, batch.amount[i]!);
     }
   };
 
@@ -300,9 +325,7 @@ export function createSieCollector(): SieCollector {
     voucherTable: () => ({
       accounts: accountList, periods: periodList, objectKeys: objectKeyList,
       forEach(visit) {
-        sums.forEach((key, amount) => {
-          const objectKey = key % OBJECT_KEYS;
-          const outer = (key - objectKey) / OBJECT_KEYS;
+        sums.forEachPair((outer, objectKey, amount) => {
           const period = outer % PERIODS;
           visit((outer - period) / PERIODS, period, objectKey, amount);
         });
