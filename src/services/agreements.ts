@@ -151,6 +151,8 @@ export type AgreementBasicsInput = {
  * latest known population where there is one; a year that still lacks it says so. Refused, with the
  * field named and nothing written: a follow-up outside the new period or naming a party removed, and
  * a final evaluation dated before the new last year (they are changed first, deliberately).
+ * An agreement has no adopted state of its own: what is decided is the underlag, whose decided
+ * revision keeps the figures it showed in a frozen snapshot, so a later change here never alters it.
  */
 export async function updateAgreement(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, id: number, input: AgreementBasicsInput): Promise<void> {
   const uplift = parseUplift(input.upliftPercent);

@@ -26,6 +26,10 @@ describeBrowser('samverkan med kommunerna', () => {
     const chart = plain(await page.getByRole('img', { name: /Kommunernas bidrag 2020/ }).getAttribute('aria-label'));
     expect(chart).toContain('Umeå');
     expect(await page.getByText('Du har läsbehörighet').count()).toBe(1);
+    // A reader sees the log but nothing to change, delete or create.
+    expect(await page.getByRole('list', { name: 'Uppföljningar' }).locator('li').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: /^(Ändra|Ta bort)/ }).count()).toBe(0);
+    expect(await page.getByText('Registrera en ny samverkansöverenskommelse').count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
