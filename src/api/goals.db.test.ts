@@ -192,6 +192,20 @@ describe('changing and deleting goals, indicators, activities and follow-up', ()
     expect(tables.goals.some((g) => g.goal === 'Fler med högre utbildning')).toBe(false);
   });
 
+  it('the underlag document\'s goals table shows a changed goal and its changed target', async () => {
+    const { goalId, indicatorId } = await seedGoal('Gammal måltext i underlaget');
+    expect((await send('PUT', `/api/orgs/RUN/goals/${goalId}`, ekonom, { title: 'Ny måltext i underlaget', strategyCode: 'RUS-2014-2020', subStrategies: [3] })).statusCode).toBe(204);
+    expect((await send('PUT', `/api/orgs/RUN/indicators/${indicatorId}`, ekonom, { ...indicatorBody, name: 'Indikator i underlaget', targets: [{ year: 2020, target: 47.25 }] })).statusCode).toBe(204);
+    const created = await send('POST', '/api/orgs/RUN/underlag', ekonom, { budgetYear: 2020 });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ underlag: { id: number } }>().underlag.id;
+    const html = (await get(`/api/orgs/RUN/underlag/${id}/export?format=html`, ledamot)).body;
+    expect(html).toContain('Ny måltext i underlaget');
+    expect(html).not.toContain('Gammal måltext i underlaget');
+    expect(html).toContain('Indikator i underlaget');
+    expect(html).toContain('47,25\u00a0% (2020)');
+  });
+
   it('refuses a bad goal, indicator, activity or follow-up change with a Swedish message naming the field, and writes nothing', async () => {
     const { goalId, indicatorId, activityId } = await seedGoal('Mål som inte ska ändras');
     const before = await goalById(goalId);
