@@ -63,6 +63,8 @@ describeBrowser('mål och indikatorer', () => {
     await indicatorForm.getByLabel('Målvärde 2026').fill('10');
     await indicatorForm.getByRole('button', { name: 'Spara indikatorn' }).click();
     await expect.poll(async () => plain(await goal.locator('.indicator-targets').first().textContent())).toBe('Målvärden: 2019: 4 · 2020: 6 · 2026: 10');
+    // The form closed; focus is back on the button that opened it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Ändra indikatorn Möten i samverkansforumen');
 
     const activity = 'Utvärdering av samverkansöverenskommelsen 2019–2022';
     expect(plain(await goal.textContent())).toContain(activity);
