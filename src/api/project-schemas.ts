@@ -83,7 +83,7 @@ export const Funders = Type.Array(Type.Object({
   sector: Type.Union([Type.Literal('eu'), Type.Literal('public'), Type.Literal('private'), Type.Literal('own')]),
   financingTypes: Type.Array(FinancingType, { description: 'De finansieringstyper finansiären kan ge; den första är standard' }),
 }));
-export const FinancingTypes = Type.Array(Type.Object({ code: FinancingType, name: Type.String(), cash: Type.Boolean() }));
+export const FinancingTypes = Type.Array(Type.Object({ code: FinancingType, name: Type.String(), short: Type.String(), cash: Type.Boolean() }));
 
 export const PlanFeedQuery = Type.Object({ firstYear: Year, lastYear: Year });
 export const PlanFeed = Type.Object({

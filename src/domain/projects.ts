@@ -57,12 +57,12 @@ export const IN_KIND_COST: CostCategory = 'in-natura';
  * financing is no money: it pays for nothing in the committee's ledger (decision 0008).
  */
 export type FinancingType = 'eu' | 'public-cash' | 'public-in-kind' | 'private' | 'income';
-export const FINANCING_TYPES: ReadonlyArray<{ code: FinancingType; name: string; cash: boolean }> = [
-  { code: 'eu', name: 'EU-stöd', cash: true },
-  { code: 'public-cash', name: 'Offentlig kontant medfinansiering', cash: true },
-  { code: 'public-in-kind', name: 'Offentlig medfinansiering i annat än pengar (bidrag in natura)', cash: false },
-  { code: 'private', name: 'Privat finansiering', cash: true },
-  { code: 'income', name: 'Projektintäkter', cash: true },
+export const FINANCING_TYPES: ReadonlyArray<{ code: FinancingType; name: string; short: string; cash: boolean }> = [
+  { code: 'eu', name: 'EU-stöd', short: 'EU-stöd', cash: true },
+  { code: 'public-cash', name: 'Offentlig kontant medfinansiering', short: 'Offentlig kontant', cash: true },
+  { code: 'public-in-kind', name: 'Offentlig medfinansiering i annat än pengar (bidrag in natura)', short: 'Offentlig in natura', cash: false },
+  { code: 'private', name: 'Privat finansiering', short: 'Privat', cash: true },
+  { code: 'income', name: 'Projektintäkter', short: 'Projektintäkter', cash: true },
 ];
 export const isFinancingType = (code: string): code is FinancingType => FINANCING_TYPES.some((t) => t.code === code);
 export const financingTypeName = (t: FinancingType): string => FINANCING_TYPES.find((x) => x.code === t)?.name ?? t;

@@ -129,11 +129,12 @@ function validateInput(i: ProjectInput): void {
 /** A project that breaks a rule may be saved only as a draft (planerat): never applied for, granted or closed. */
 function requireRulesForStatus(status: ProjectStatus, issues: readonly FieldError[]): void {
   if (isDraftStatus(status) || issues.length === 0) return;
-  throw invalid(
-    'status',
-    `Status: projektet kan inte få status ${projectStatusLabel(status).toLowerCase()} förrän reglerna håller. ${issues.map((i) => i.message).join(' ')} Spara det som planerat (utkast) så länge.`,
-    issues.map((i) => i.message),
-  );
+  const label = projectStatusLabel(status).toLowerCase();
+  // One broken rule is said in the message; several are listed one by one in `problems` (the message says how many).
+  const message = issues.length === 1
+    ? `Status: projektet kan inte få status ${label} förrän reglerna håller. ${issues[0]?.message ?? ''} Spara det som planerat (utkast) så länge.`
+    : `Status: projektet kan inte få status ${label} förrän reglerna håller; det bryter mot ${issues.length} regler, var och en i listan. Spara det som planerat (utkast) så länge.`;
+  throw invalid('status', message, issues.map((i) => i.message));
 }
 
 export async function createProject(ctx: ServiceContext, user: AuthUser, org: OrganisationRow, code: string, input: ProjectInput): Promise<ProjectDetail> {

@@ -50,6 +50,7 @@ export interface AgreementDetail {
 
 export type ProjectStatus = 'planerat' | 'ansokt' | 'beviljat' | 'avslutat';
 export type FlatRate = 'none' | '15' | '40';
+export type FinancingType = 'eu' | 'public-cash' | 'public-in-kind' | 'private' | 'income';
 
 export interface ProjectListItem {
   code: string;
@@ -84,8 +85,11 @@ export interface ProjectDetail {
   funderShares: { funder: string; name: string; maxSharePercent: number; defaultPercent: number; ceilingPercent: number; own: boolean }[];
   staff: { role: string; year: number; monthlySalaryOre: Ore; hours: number; hourlyRateOre: Ore; costOre: Ore }[];
   costs: { year: number; category: string; categoryName: string; amountOre: Ore }[];
-  financing: { funder: string; funderName: string; year: number; amountOre: Ore }[];
-  years: { year: number; staffOre: Ore; directOtherOre: Ore; flatRateOre: Ore; totalOre: Ore; financingOre: Ore; externalOre: Ore }[];
+  financing: { funder: string; funderName: string; type: FinancingType; typeName: string; year: number; amountOre: Ore }[];
+  years: {
+    year: number; staffOre: Ore; directOtherOre: Ore; flatRateOre: Ore; totalOre: Ore; financingOre: Ore; inKindCostOre: Ore; cashCostOre: Ore;
+    byType: Record<FinancingType, Ore>; externalOre: Ore;
+  }[];
   issues: { field: string; message: string }[];
   cashFlow: {
     months: { period: string; costOre: Ore; externalShareOre: Ore; claimedOre: Ore; paidOre: Ore; preFinancedOre: Ore }[];
@@ -101,6 +105,9 @@ export interface Funder {
   maxSharePercent: number;
   ceilingPercent: number;
   external: boolean;
+  sector: 'eu' | 'public' | 'private' | 'own';
+  /** The financing types this funder can give; the first is its default. */
+  financingTypes: FinancingType[];
 }
 
 export interface ProjectPlanFeed {

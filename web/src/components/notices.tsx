@@ -27,6 +27,13 @@ export function ErrorNotice({ error, action }: { error: ApiErrorBody; action?: R
       <WarningIcon />
       <div>
         <p>{error.message}</p>
+        {error.problems !== undefined && error.problems.length > 1 && (
+          <ul aria-label="Problem rad för rad">
+            {error.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
         {action}
       </div>
     </div>

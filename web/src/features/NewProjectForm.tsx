@@ -1,16 +1,16 @@
 // A new project starts as a draft (planerat) with its period and rules; the budget follows.
 import { useState } from 'react';
 import type { Org } from '../api-types.ts';
+import { PROGRAMMES } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { FlatRate } from '../feature-types.ts';
 import { ActionForm } from './ActionForm.tsx';
 
-const PROGRAMMES = ['ERUF Övre Norrland', 'ESF+', 'Interreg Aurora', 'Regionala projektmedel (1:1)', 'Vinnova', 'Tillväxtverket', 'Kommuner', 'Egen'];
 
 export function NewProjectForm({ org, onCreated }: { org: Org; onCreated: () => void }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const [programme, setProgramme] = useState(PROGRAMMES[0] ?? '');
+  const [programme, setProgramme] = useState<string>(PROGRAMMES[0]);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [flatRate, setFlatRate] = useState<FlatRate>('15');

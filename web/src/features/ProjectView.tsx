@@ -5,7 +5,7 @@ import { ColumnChart } from '../charts/ColumnChart.tsx';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
 import { ErrorNotice, ExampleBadge, Loading } from '../components/notices.tsx';
 import { WarningIcon } from '../components/icons.tsx';
-import { formatKr, formatKrExact, formatTkr, ORE_PER_TKR } from '../domain.ts';
+import { FINANCING_TYPES, formatKr, formatKrExact, formatTkr, ORE_PER_TKR, sumOre } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { ProjectDetail } from '../feature-types.ts';
 import { Link } from '../router.tsx';
@@ -14,6 +14,8 @@ import { useApi } from '../use-api.ts';
 import type { ResolvedView } from '../view-context.ts';
 import { ProjectEditor } from './ProjectEditor.tsx';
 import { canEditPlan } from './access.ts';
+import { claimIntervalText } from './ProjectBasicsForm.tsx';
+import { projectYearsWithRows } from './project-body.ts';
 import { RuleStatus } from './ProjectsPage.tsx';
 
 export function ProjectView({ org, view, code }: { org: Org; view: ResolvedView; code: string }) {
@@ -32,12 +34,12 @@ export function ProjectView({ org, view, code }: { org: Org; view: ResolvedView;
           {p.name} {p.isExample && <ExampleBadge />}
         </h2>
         <p>
-          {p.programme} · {p.statusLabel} · {p.startPeriod}–{p.endPeriod} · {p.flatRateLabel} · ansökan om utbetalning var {p.claimIntervalMonths}:e månad,
+          {p.programme} · {p.statusLabel} · {p.startPeriod}–{p.endPeriod} · {p.flatRateLabel} · ansökan om utbetalning {claimIntervalText(p.claimIntervalMonths)},
           utbetalning cirka {p.paymentLagDays} dagar efter ansökan
         </p>
         <RuleStatus issues={p.issues.length} />
         {p.issues.length > 0 && (
-          <div className="notice notice-error">
+          <div className="notice notice-error" id="project-issues">
             <WarningIcon />
             <div>
               <p>Projektet kan bara sparas som planerat (utkast) tills detta är åtgärdat:</p>
@@ -58,14 +60,16 @@ export function ProjectView({ org, view, code }: { org: Org; view: ResolvedView;
 }
 
 function BudgetTables({ p }: { p: ProjectDetail }) {
-  const funders = [...new Set(p.financing.map((f) => f.funder))];
-  const amount = (funder: string, year: number) => p.financing.find((f) => f.funder === funder && f.year === year)?.amountOre;
+  const lines = [...new Map(p.financing.map((f) => [`${f.funder}:${f.type}`, f])).values()];
+  const years = projectYearsWithRows(p);
+  const amount = (l: { funder: string; type: string }, year: number) => p.financing.find((f) => f.funder === l.funder && f.type === l.type && f.year === year)?.amountOre;
+  const lineTotal = (l: { funder: string; type: string }) => sumOre(p.financing.filter((f) => f.funder === l.funder && f.type === l.type).map((f) => f.amountOre));
   return (
     <section className="panel" aria-labelledby="budget-h">
       <h2 id="budget-h">Budget och finansieringsplan</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Kostnader och finansiering per år">
         <table className="data-table" id="project-budget">
-          <caption>Kostnader och finansiering per år</caption>
+          <caption>Kostnader och finansiering per år och finansieringstyp</caption>
           <thead>
             <tr>
               <th scope="col">År</th>
@@ -73,9 +77,10 @@ function BudgetTables({ p }: { p: ProjectDetail }) {
               <th scope="col" className="num">Övriga direkta</th>
               <th scope="col" className="num">Schablon</th>
               <th scope="col" className="num">Kostnad</th>
-              {funders.map((f) => (
-                <th scope="col" className="num" key={f}>
-                  {p.financing.find((x) => x.funder === f)?.funderName}
+              <th scope="col" className="num">därav in natura</th>
+              {FINANCING_TYPES.map((t) => (
+                <th scope="col" className="num" key={t.code} title={t.name}>
+                  {t.short}
                 </th>
               ))}
               <th scope="col" className="num">Finansiering</th>
@@ -89,20 +94,55 @@ function BudgetTables({ p }: { p: ProjectDetail }) {
                 <td className="num">{formatKr(y.directOtherOre)}</td>
                 <td className="num">{formatKr(y.flatRateOre)}</td>
                 <td className="num">{formatKr(y.totalOre)}</td>
-                {funders.map((f) => {
-                  const a = amount(f, y.year);
-                  return (
-                    <td className="num" key={f}>
-                      {a === undefined ? '–' : formatKr(a)}
-                    </td>
-                  );
-                })}
+                <td className="num">{y.inKindCostOre === 0 ? '–' : formatKr(y.inKindCostOre)}</td>
+                {FINANCING_TYPES.map((t) => (
+                  <td className="num" key={t.code} data-type={t.code}>
+                    {y.byType[t.code] === 0 ? '–' : formatKr(y.byType[t.code])}
+                  </td>
+                ))}
                 <td className="num">{formatKr(y.financingOre)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {lines.length > 0 && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Finansieringsplan per finansiär och finansieringstyp">
+          <table className="data-table" id="financing-plan">
+            <caption>Finansieringsplan per finansiär, finansieringstyp och år</caption>
+            <thead>
+              <tr>
+                <th scope="col">Finansiär</th>
+                <th scope="col">Finansieringstyp</th>
+                {years.map((y) => (
+                  <th scope="col" className="num" key={y.year}>
+                    {y.inPeriod ? y.year : `${y.year} (utanför perioden)`}
+                  </th>
+                ))}
+                <th scope="col" className="num">Summa</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={`${l.funder}:${l.type}`} data-line={`${l.funder}:${l.type}`}>
+                  <th scope="row">{l.funderName}</th>
+                  <td>{l.typeName}</td>
+                  {years.map((y) => {
+                    const a = amount(l, y.year);
+                    return (
+                      <td className="num" key={y.year}>
+                        {a === undefined ? '–' : formatKr(a)}
+                      </td>
+                    );
+                  })}
+                  <td className="num">{formatKr(lineTotal(l))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="hint">Medfinansiering i annat än pengar (bidrag in natura) står lika stort bland kostnaderna och i finansieringen men blir varken intäkt eller kostnad i nämndens plan och kassaflöde.</p>
+        </div>
+      )}
       {p.staff.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Personal">
           <table className="data-table">
