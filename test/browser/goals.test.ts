@@ -95,4 +95,48 @@ describeBrowser('mål och indikatorer', () => {
     expect(reader.pageErrors).toEqual([]);
     await reader.context.close();
   });
+
+  it('an editor changes an outcome split by sex and moves an assessment (errors beside the field), and deletes a goal with its contents after confirming', async () => {
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
+    await logIn(page, 'ekonom', '/orgs/RUN/mal?ar=2019&version=budget-2019');
+    const goal = page.locator('section', { has: page.getByRole('heading', { name: 'Fler i arbete i hela länet', level: 2 }) });
+    await goal.getByRole('button', { name: 'Ändra utfallet 2019-Å för Förvärvsarbetande invånare 20–64 år' }).click();
+    const outcome = goal.locator('form', { has: page.getByText('Ändra utfallet 2019-Å') });
+    expect(await outcome.getByLabel('Kvinnor').inputValue()).toBe('79,7');
+    await outcome.getByLabel('Kvinnor').fill('många');
+    await outcome.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect.poll(() => outcome.getByLabel('Kvinnor').getAttribute('aria-invalid')).toBe('true');
+    expect(plain(await outcome.getByRole('alert').textContent())).toBe('Kvinnor: ange ett tal, t.ex. 78,5.');
+    await outcome.getByLabel('Kvinnor').fill('79,9');
+    await outcome.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect.poll(async () => plain(await page.locator('#goals-table').textContent())).toContain('80,9 % (79,9 % / 82 %)');
+
+    await goal.getByRole('button', { name: 'Ändra bedömningen 2019-T1' }).click();
+    const assessment = goal.locator('form', { has: page.getByText('Ändra bedömningen 2019-T1') });
+    const period = assessment.getByLabel(/^Period/);
+    await period.fill('2019-Å');
+    await assessment.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect.poll(() => period.getAttribute('aria-invalid')).toBe('true');
+    expect(plain(await page.locator(`[id="${await period.getAttribute('aria-describedby') ?? ''}"]`).textContent())).toBe('Period: målet har redan en bedömning för 2019-Å.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await period.fill('2019-D');
+    await assessment.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect.poll(async () => plain(await goal.textContent())).toContain('2019-D: Delvis uppfyllt – Sysselsättningen ökar i kustkommunerna');
+    expect(plain(await goal.textContent())).not.toContain('2019-T1:');
+
+    const doomed = 'Högre utbildningsnivå och tryggad kompetensförsörjning';
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: `Ta bort målet ${doomed}` }).click();
+    await expect.poll(async () => plain(await page.locator('#goals-table').textContent())).not.toContain(doomed);
+    expect(questions).toEqual([`Ta bort målet "${doomed}"? Målets 1 indikator (med 1 utfall), 1 aktivitet och 1 bedömning tas också bort.`]);
+    expect(await page.getByRole('heading', { name: doomed }).count()).toBe(0);
+    await expect.poll(async () => page.getByRole('status').filter({ hasText: `Målet "${doomed}" är borttaget.` }).count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });
