@@ -8,6 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres, removeDataFolder } from '../src/db/embedded.ts';
@@ -26,6 +27,17 @@ async function floor(file: string): Promise<number> {
     const b = chunk as Buffer;
     for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
   }
+  return lines;
+}
+
+/**
+ * Reference, not the floor: the file read the way a Node program usually reads lines (readline over a
+ * decoding stream), every line a string. The aims are against the stricter floor above.
+ */
+async function readlineLines(file: string): Promise<number> {
+  let lines = 0;
+  const rl = createInterface({ input: createReadStream(file, { highWaterMark: 256 * 1024, encoding: 'latin1' }), crlfDelay: Infinity });
+  for await (const line of rl) if (line.length >= 0) lines++;
   return lines;
 }
 
@@ -82,12 +94,15 @@ export async function runSieBench(o: SieBenchOptions): Promise<SieBenchResult> {
     await floor(file);
     await parse(file);
     await parseBatch(file);
+    await readlineLines(file);
     const floorMs: number[] = [];
+    const readlineMs: number[] = [];
     const parseMs: number[] = [];
     const batchMs: number[] = [];
     for (let i = 0; i < o.runs; i++) {
       if (i % 2 === 0) { floorMs.push(await timed(() => floor(file))); parseMs.push(await timed(() => parse(file))); batchMs.push(await timed(() => parseBatch(file))); }
       else { batchMs.push(await timed(() => parseBatch(file))); parseMs.push(await timed(() => parse(file))); floorMs.push(await timed(() => floor(file))); }
+      readlineMs.push(await timed(() => readlineLines(file)));
     }
 
     const server = await startEmbeddedPostgres({ dataDir });
@@ -134,6 +149,8 @@ export async function runSieBench(o: SieBenchOptions): Promise<SieBenchResult> {
         floorName: 'read + split lines', floorMedianMs: floorMedian, aimMs: 2 * floorMedian }),
       figure({ id: '3b', name: 'ramplan sie import, whole process', medianMs: median(importMs), runs: importMs.length,
         floorName: 'read + split lines', floorMedianMs: floorMedian, aimMs: 8 * floorMedian }),
+      figure({ id: '3c', name: 'reference: readline, every line a string (no aim)', medianMs: median(readlineMs), runs: readlineMs.length,
+        floorName: 'read + split lines', floorMedianMs: floorMedian, aimMs: null }),
     ];
     const peak = rss.length > 0 ? median(rss) : Number.NaN;
     // Where the import's time goes (medians; 'start' is Node, modules and the connection).
