@@ -19,6 +19,11 @@ describeBrowser('projekt', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await table.getByRole('link', { name: 'Smart specialisering Västerbotten' }).click();
     await expect.poll(async () => plain(await page.locator('#claims-table').textContent())).toContain('2019-09-18');
+    // A reader sees the financing plan by type, but no form to change the project.
+    expect((await page.locator('#financing-plan tr[data-line="eruf:eu"]').locator('th, td').allTextContents()).map(plain).slice(0, 2)).toEqual(['ERUF Övre Norrland (EU)', 'EU-stöd']);
+    expect(await page.getByRole('heading', { name: 'Ändra projektet' }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Grunduppgifter' }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Budget och finansieringsplan' }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
