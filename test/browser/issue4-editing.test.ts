@@ -20,7 +20,7 @@ describeBrowser('issue 4: redigering i webben', () => {
   it('an editor edits a project\'s staff rows, costs and maximum shares; errors beside the field', async () => {
     const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
     await logIn(page, 'ekonom', '/orgs/RUN/projekt/GRON-INLAND');
-    const form = page.locator('form', { has: page.getByText('Status och finansieringsplan') });
+    const form = page.getByRole('form', { name: 'Budget och finansieringsplan' });
     await form.getByLabel('Årlig uppräkning av enhetskostnaden (%)').fill('2,4');
     await form.getByRole('button', { name: 'Lägg till personalrad' }).click();
     const rows = await form.getByLabel(/^Roll, rad/).count();
@@ -35,15 +35,15 @@ describeBrowser('issue 4: redigering i webben', () => {
     expect(await errorBeside(form.getByLabel(`Timmar, rad ${rows}`))).toMatch(/^Personal rad \d+, timmar: ange ett heltal 0–1 720\./);
     await form.getByLabel(`Timmar, rad ${rows}`).fill('200');
     await form.getByLabel('Resor och logi 2021').fill('tio kronor');
-    await form.getByRole('button', { name: 'Spara projektet' }).click();
+    await form.getByRole('button', { name: 'Spara budget och finansiering' }).click();
     expect(await errorBeside(form.getByLabel('Resor och logi 2021'))).toMatch(/^Kostnader, resor och logi 2021:/);
     await form.getByLabel('Resor och logi 2021').fill('25 000');
     await form.getByLabel(/^Regionala projektmedel \(1:1\) \(standard 50 %\)/).fill('60');
-    await form.getByRole('button', { name: 'Spara projektet' }).click();
+    await form.getByRole('button', { name: 'Spara budget och finansiering' }).click();
     expect(await errorBeside(form.getByLabel(/^Regionala projektmedel \(1:1\) \(standard 50 %\)/))).toBe('Högsta andel för Regionala projektmedel (1:1): ange 0–50 %.');
     await form.getByLabel(/^Regionala projektmedel \(1:1\) \(standard 50 %\)/).fill('50');
-    await form.getByRole('button', { name: 'Spara projektet' }).click();
-    await expect.poll(async () => plain(await form.getByRole('status').textContent())).toBe('Projektet är sparat.');
+    await form.getByRole('button', { name: 'Spara budget och finansiering' }).click();
+    await expect.poll(async () => plain(await form.getByRole('status').textContent())).toBe('Budget och finansiering är sparade.');
     const staffTable = page.locator('table', { has: page.getByText(/^Personal som enhetskostnad/) }).first();
     await expect.poll(async () => plain(await staffTable.textContent())).toContain('Kommunikatör');
     expect(await seriousAxeViolations(page)).toEqual([]);
