@@ -99,4 +99,26 @@ describeBrowser('projekt', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('refuses a budget that breaks the rules for a granted project, listing the checks under the form and writing nothing', async () => {
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
+    await logIn(page, 'ekonom', '/orgs/RUN/projekt/SMART-VBN');
+    const budget = page.getByRole('form', { name: 'Budget och finansieringsplan' });
+    const before = (await page.locator('#financing-plan tr[data-line="eruf:eu"]').locator('td').allTextContents()).map(plain);
+    await budget.getByLabel('ERUF Övre Norrland (EU), EU-stöd 2019').fill('1');
+    await budget.getByLabel('ERUF Övre Norrland (EU), EU-stöd 2020').fill('1');
+    await budget.getByRole('button', { name: 'Spara budget och finansiering' }).click();
+    const alert = budget.getByRole('alert');
+    await expect.poll(async () => plain(await alert.locator('p').first().textContent())).toMatch(/^Status: projektet kan inte få status beviljat förrän reglerna håller; det bryter mot 2 regler/);
+    const listed = (await alert.getByRole('listitem').allTextContents()).map(plain);
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toMatch(/^Finansiering: 2019 är finansieringen .* men kostnaden .* saknas\)\.$/);
+    expect(listed[1]).toMatch(/^Finansiering: 2020 är finansieringen /);
+    await page.reload();
+    await expect.poll(async () => (await page.locator('#financing-plan tr[data-line="eruf:eu"]').locator('td').allTextContents()).map(plain)).toEqual(before);
+    expect(plain(await page.locator('#project-h + p').textContent())).toContain('Beviljat');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });
