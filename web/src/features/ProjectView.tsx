@@ -64,6 +64,9 @@ function BudgetTables({ p }: { p: ProjectDetail }) {
   const years = projectYearsWithRows(p);
   const amount = (l: { funder: string; type: string }, year: number) => p.financing.find((f) => f.funder === l.funder && f.type === l.type && f.year === year)?.amountOre;
   const lineTotal = (l: { funder: string; type: string }) => sumOre(p.financing.filter((f) => f.funder === l.funder && f.type === l.type).map((f) => f.amountOre));
+  // The financing types the plan uses, in the EU budget's order (a type no row has would be a column of dashes).
+  const types = FINANCING_TYPES.filter((t) => p.financing.some((f) => f.type === t.code));
+  const inKind = p.years.some((y) => y.inKindCostOre !== 0);
   return (
     <section className="panel" aria-labelledby="budget-h">
       <h2 id="budget-h">Budget och finansieringsplan</h2>
@@ -77,8 +80,12 @@ function BudgetTables({ p }: { p: ProjectDetail }) {
               <th scope="col" className="num">Övriga direkta</th>
               <th scope="col" className="num">Schablon</th>
               <th scope="col" className="num">Kostnad</th>
-              <th scope="col" className="num">därav in natura</th>
-              {FINANCING_TYPES.map((t) => (
+              {inKind && (
+                <th scope="col" className="num">
+                  därav in natura
+                </th>
+              )}
+              {types.map((t) => (
                 <th scope="col" className="num" key={t.code} title={t.name}>
                   {t.short}
                 </th>
@@ -94,8 +101,8 @@ function BudgetTables({ p }: { p: ProjectDetail }) {
                 <td className="num">{formatKr(y.directOtherOre)}</td>
                 <td className="num">{formatKr(y.flatRateOre)}</td>
                 <td className="num">{formatKr(y.totalOre)}</td>
-                <td className="num">{y.inKindCostOre === 0 ? '–' : formatKr(y.inKindCostOre)}</td>
-                {FINANCING_TYPES.map((t) => (
+                {inKind && <td className="num">{y.inKindCostOre === 0 ? '–' : formatKr(y.inKindCostOre)}</td>}
+                {types.map((t) => (
                   <td className="num" key={t.code} data-type={t.code}>
                     {y.byType[t.code] === 0 ? '–' : formatKr(y.byType[t.code])}
                   </td>

@@ -97,7 +97,7 @@ function PlanFeedSection({ org, view }: { org: Org; view: ResolvedView }) {
   return (
     <section className="panel" aria-labelledby="feed-h">
       <h2 id="feed-h">Projektens intäkter och kostnader i planen</h2>
-      <p className="hint">Ansökta, beviljade och avslutade projekt. Schablonen för indirekta kostnader är en intäkt utan ny kostnad.</p>
+      <p className="hint">Ansökta, beviljade och avslutade projekt. Schablonen för indirekta kostnader är en intäkt utan ny kostnad. Bidrag in natura är inga pengar och räknas varken som intäkt eller kostnad.</p>
       {load.state === 'loading' && <Loading what="projektens planår" />}
       {load.state === 'error' && <ErrorNotice error={load.error} />}
       {load.state === 'ok' && (
