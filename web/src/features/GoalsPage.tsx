@@ -16,7 +16,14 @@ import { GoalDetail } from './GoalDetail.tsx';
 import { canEditPlan } from './access.ts';
 import { useState } from 'react';
 
-const num = (v: number | null | undefined, unit = ''): string => (v === null || v === undefined ? '–' : `${formatNumberSv(v, Number.isInteger(v) ? 0 : 1)}${unit === '%' ? '\u00a0%' : ''}`);
+const num = (v: number | null | undefined, unit = '', decimals = v !== null && v !== undefined && !Number.isInteger(v) ? 1 : 0): string =>
+  (v === null || v === undefined ? '–' : `${formatNumberSv(v, decimals)}${unit === '%' ? '\u00a0%' : ''}`);
+
+/** One number of decimals for all of an indicator's figures: 82,0 % beside 79,7 %, never 82 %. */
+function decimalsOf(i: { baselineValue: number | null; targetThisYear: number | null; latestOutcome: { total: number | null; women: number | null; men: number | null } | null }): number {
+  const values = [i.baselineValue, i.targetThisYear, i.latestOutcome?.total ?? null, i.latestOutcome?.women ?? null, i.latestOutcome?.men ?? null];
+  return values.some((v) => v !== null && !Number.isInteger(v)) ? 1 : 0;
+}
 
 export function GoalsPage({ org, view }: { org: Org; view: ResolvedView }) {
   const year = view.year;
@@ -106,6 +113,7 @@ function GoalsTable({ goals, year }: { goals: GoalView[]; year: number }) {
                 <th scope="col" className="num">Utgångsvärde</th>
                 <th scope="col" className="num">Målvärde {year}</th>
                 <th scope="col" className="num">Utfall (kvinnor / män)</th>
+                <th scope="col">Läge</th>
                 <th scope="col">Bedömning</th>
               </tr>
             </thead>
@@ -113,7 +121,9 @@ function GoalsTable({ goals, year }: { goals: GoalView[]; year: number }) {
               {goals.flatMap((g) => {
                 const assessment = g.assessments.filter((a) => a.period.startsWith(String(year))).at(-1);
                 const rows = g.indicators.length === 0 ? [null] : g.indicators;
-                return rows.map((i, n) => (
+                return rows.map((i, n) => {
+                  const d = i === null ? 0 : decimalsOf(i);
+                  return (
                   <tr key={`${g.id}-${i?.id ?? 0}`} data-goal={g.id}>
                     {n === 0 && (
                       <th scope="row" rowSpan={rows.length}>
@@ -126,12 +136,16 @@ function GoalsTable({ goals, year }: { goals: GoalView[]; year: number }) {
                       {i === null ? '–' : i.name}
                       {i !== null && <span className="muted"> ({i.koladaKpi === null ? 'manuell' : `Kolada ${i.koladaKpi}`})</span>}
                     </td>
-                    <td className="num">{i === null || i.baselineYear === null ? '–' : `${num(i.baselineValue, i.unit)} (${i.baselineYear})`}</td>
-                    <td className="num">{i === null ? '–' : num(i.targetThisYear, i.unit)}</td>
+                    <td className="num">{i === null || i.baselineYear === null ? '–' : `${num(i.baselineValue, i.unit, d)} (${i.baselineYear})`}</td>
+                    <td className="num">{i === null ? '–' : num(i.targetThisYear, i.unit, d)}</td>
                     <td className="num">
-                      {i === null ? '–' : num(i.latestOutcome?.total, i.unit)}
-                      {i !== null && i.genderSplit && i.latestOutcome !== null && ` (${num(i.latestOutcome.women, i.unit)} / ${num(i.latestOutcome.men, i.unit)})`}
-                      {i !== null && (
+                      {i === null ? '–' : num(i.latestOutcome?.total, i.unit, d)}
+                      {i !== null && i.genderSplit && i.latestOutcome !== null && (
+                        <> <span className="by-sex">({num(i.latestOutcome.women, i.unit, d)} / {num(i.latestOutcome.men, i.unit, d)})</span></>
+                      )}
+                    </td>
+                    <td>
+                      {i === null ? '–' : (
                         <span className={`status-inline ${i.progress === 'reached' ? 'status-ok' : 'status-warning'}`}>
                           {i.progress === 'reached' ? <CheckIcon /> : <WarningIcon />} {i.progressLabel}
                         </span>
@@ -139,7 +153,8 @@ function GoalsTable({ goals, year }: { goals: GoalView[]; year: number }) {
                     </td>
                     {n === 0 && <td rowSpan={rows.length}>{assessment ? `${assessment.label} (${assessment.period})` : 'Ej bedömt'}</td>}
                   </tr>
-                ));
+                  );
+                });
               })}
             </tbody>
           </table>
