@@ -104,7 +104,7 @@ export const FeatureTables = Type.Object({
     goal: Type.String(), subStrategies: Type.Array(Type.String()), isExample: Type.Boolean(),
     assessment: Nullable(Type.Object({ period: Type.String(), label: Type.String(), comment: Type.String() })),
     indicators: Type.Array(Type.Object({
-      name: Type.String(), unit: Type.String(), baseline: Type.String(), target: Nullable(Type.Number()), outcome: Nullable(Type.Number()),
+      name: Type.String(), unit: Type.String(), baseline: Type.String(), target: Nullable(Type.Number()), outcome: Nullable(Type.Number()), outcomePeriod: Nullable(Type.String()),
       women: Nullable(Type.Number()), men: Nullable(Type.Number()), progress: Type.String(), source: Type.String(),
     })),
   })),

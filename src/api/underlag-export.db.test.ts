@@ -108,6 +108,18 @@ describe('the XLSX read back', () => {
     expect(oreOf([rows[costTotal]?.[1] ?? null])).toBe(s.totalCostOre);
   });
 
+  it('the goals table: each indicator with its latest outcome (women and men beside it) and the goal\'s assessment', () => {
+    const rows: ExcelJS.CellValue[][] = [];
+    sheet(/^T\d+ Mål och indikatorer$/).eachRow((row, n) => { rows.push((row.values as ExcelJS.CellValue[]).slice(1)); if (n > 100) throw new Error('too many rows'); });
+    const header = rows.find((r) => r.includes('Utfall'));
+    expect(header).toEqual(['Mål', 'Delstrategi', 'Indikator', 'Utgångsvärde', 'Målvärde', 'Utfall', 'Bedömning']);
+    const work = rows.find((r) => String(r[2]).startsWith('Förvärvsarbetande'));
+    expect(work?.[2]).toBe('Förvärvsarbetande invånare 20–64 år (Kolada N00914)');
+    // The demo's 2019 outcome (80,9 %; women 79,7 %, men 82 %), one decimal for all three.
+    expect(flat(String(work?.[5]))).toBe('80,9 % (2019-Å); kvinnor 79,7 %, män 82,0 %');
+    expect(work?.[6]).toBe('Ej bedömt'); // no assessment of 2020 yet in the demo
+  });
+
   it('the contributions sum to the agreement total, the project financing to its total row', () => {
     const contributions = sheetRows(sheet(/^T\d+ Kommunbidrag 2020$/));
     expect(oreOf(contributions.body.map((r) => r[4] ?? null))).toBe(1_925_000_000);

@@ -237,14 +237,20 @@ function contributionsBlock(c: NonNullable<UnderlagData['municipalContributions'
   return { type: 'table', table };
 }
 
+/** The indicator with its source in parentheses ("Förvärvsarbetande invånare 20–64 år (Kolada N00914)"), unless its name already says it. */
+function indicatorWithSource(i: GoalIndicatorData): string {
+  return i.source === null || i.source === '' || i.name.includes(i.source) ? i.name : `${i.name} (${i.source})`;
+}
+
 function goalsBlock(goals: NonNullable<UnderlagData['goals']>, numbering: Numbering): ReportBlock {
   const rows = goals.flatMap((g) => (g.indicators.length === 0 ? [{ g, i: null }] : g.indicators.map((i): { g: GoalData; i: GoalIndicatorData | null } => ({ g, i }))))
-    .map(({ g, i }) => bodyRow(textCell(g.goal), textCell(g.strategy ?? '–'), textCell(i?.name ?? '–'), textCell(i?.baseline ?? '–'), textCell(i?.target ?? '–'), textCell(i?.source ?? '–')));
+    .map(({ g, i }) => bodyRow(textCell(g.goal), textCell(g.strategy ?? '–'), textCell(i === null ? '–' : indicatorWithSource(i)), textCell(i?.baseline ?? '–'),
+      textCell(i?.target ?? '–'), textCell(i?.outcome ?? '–'), textCell(g.assessment ?? 'Ej bedömt')));
   const table = makeTable(numbering, {
     caption: 'Mål och indikatorer',
     shortName: 'Mål och indikatorer',
     columns: [textColumn('goal', 'Mål'), textColumn('strategy', 'Delstrategi'), textColumn('indicator', 'Indikator'),
-      textColumn('baseline', 'Utgångsvärde'), textColumn('target', 'Målvärde'), textColumn('source', 'Källa')],
+      textColumn('baseline', 'Utgångsvärde'), textColumn('target', 'Målvärde'), textColumn('outcome', 'Utfall'), textColumn('assessment', 'Bedömning')],
     rows,
   });
   return { type: 'table', table };

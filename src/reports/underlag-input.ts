@@ -80,6 +80,8 @@ export type GoalIndicatorData = {
   readonly name: string;
   readonly baseline: string | null;
   readonly target: string | null;
+  /** The latest outcome with its period, women and men beside it where the indicator is split by sex ("80,9 % (2019-Å); kvinnor 79,7 %, män 82,0 %"). */
+  readonly outcome: string | null;
   readonly source: string | null;
 };
 
@@ -87,6 +89,8 @@ export type GoalData = {
   readonly goal: string;
   /** The RUS sub-strategy the goal derives from. */
   readonly strategy: string | null;
+  /** The year's latest assessment ("Delvis uppfyllt (2020-T1)"), or null when the goal is not assessed yet. */
+  readonly assessment: string | null;
   readonly indicators: readonly GoalIndicatorData[];
 };
 

@@ -396,7 +396,10 @@ export async function deleteOutcome(ctx: ServiceContext, user: AuthUser, org: Or
 /** What the underlag places: the goals table of a year (goal, sub-strategies, indicators with target and outcome, latest assessment). */
 export async function goalsTableForUnderlag(ctx: ServiceContext, org: OrganisationRow, year: number): Promise<Array<{
   goal: string; subStrategies: string[]; isExample: boolean; assessment: { period: string; label: string; comment: string } | null;
-  indicators: Array<{ name: string; unit: string; baseline: string; target: number | null; outcome: number | null; women: number | null; men: number | null; progress: Progress; source: string }>;
+  indicators: Array<{
+    name: string; unit: string; baseline: string; target: number | null; outcome: number | null; outcomePeriod: string | null; women: number | null; men: number | null;
+    progress: Progress; source: string;
+  }>;
 }>> {
   const goals = await listGoalViews(ctx, org, year);
   return goals.map((g) => {
@@ -408,7 +411,9 @@ export async function goalsTableForUnderlag(ctx: ServiceContext, org: Organisati
         const region = i.koladaKpi === null ? undefined : i.kolada.filter((k) => k.area.startsWith('00') && k.area !== '0000' && k.gender === 'T').at(-1);
         return {
           name: i.name, unit: i.unit, baseline: i.baselineYear === null ? '' : `${i.baselineValue ?? ''} (${i.baselineYear})`, target: i.targetThisYear,
-          outcome: i.latestOutcome?.total ?? region?.value ?? null, women: i.latestOutcome?.women ?? null, men: i.latestOutcome?.men ?? null,
+          outcome: i.latestOutcome?.total ?? region?.value ?? null,
+          outcomePeriod: i.latestOutcome !== null ? i.latestOutcome.period : region !== undefined ? String(region.year) : null,
+          women: i.latestOutcome?.women ?? null, men: i.latestOutcome?.men ?? null,
           progress: i.progress, source: i.koladaKpi === null ? 'Manuell' : `Kolada ${i.koladaKpi}`,
         };
       }),

@@ -141,9 +141,18 @@ async function municipalContributions(ctx: ServiceContext, org: OrganisationRow,
   };
 }
 
+/** The decimals that show every one of the values exactly, up to two: 82,0 beside 79,7, never 82. */
+function decimalsFor(values: ReadonlyArray<number | null>): number {
+  let d = 0;
+  for (const v of values) {
+    if (v === null || Number.isInteger(v)) continue;
+    d = Math.max(d, Number.isInteger(v * 10) ? 1 : 2);
+  }
+  return d;
+}
+
 /** A number as the goals table prints it: Swedish, up to two decimals, with its unit ("80,4 %", "3 möten"). */
-export function indicatorValue(value: number, unit: string): string {
-  const decimals = Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2;
+export function indicatorValue(value: number, unit: string, decimals = decimalsFor([value])): string {
   const n = formatNumberSv(value, decimals);
   if (unit === '' || unit === 'antal') return n;
   return `${n}\u00a0${unit}`;
@@ -156,16 +165,28 @@ function baselineText(baseline: string, unit: string): string | null {
   return baseline.trim() === '' ? null : baseline;
 }
 
+/** "80,9 % (2019-Å); kvinnor 79,7 %, män 82,0 %": the latest outcome, its period, and women and men where recorded. */
+function outcomeText(i: { unit: string; outcome: number | null; outcomePeriod: string | null; women: number | null; men: number | null }): string | null {
+  if (i.outcome === null) return null;
+  const d = decimalsFor([i.outcome, i.women, i.men]);
+  // No-break spaces inside each part, so a narrow column breaks between the parts, not inside them.
+  const total = `${indicatorValue(i.outcome, i.unit, d)}${i.outcomePeriod === null ? '' : `\u00a0(${i.outcomePeriod})`}`;
+  if (i.women === null || i.men === null) return total;
+  return `${total}; kvinnor\u00a0${indicatorValue(i.women, i.unit, d)}, män\u00a0${indicatorValue(i.men, i.unit, d)}`;
+}
+
 async function goals(ctx: ServiceContext, org: OrganisationRow, year: number): Promise<GoalData[] | undefined> {
   const table = await optional(() => goalsTableForUnderlag(ctx, org, year));
   if (!table || table.length === 0) return undefined;
   return table.map((g) => ({
     goal: g.goal,
     strategy: g.subStrategies.length === 0 ? null : g.subStrategies.join('; '),
+    assessment: g.assessment === null ? null : `${g.assessment.label} (${g.assessment.period})`,
     indicators: g.indicators.map((i) => ({
       name: i.name,
       baseline: baselineText(i.baseline, i.unit),
       target: i.target === null ? null : `${indicatorValue(i.target, i.unit)} (${String(year)})`,
+      outcome: outcomeText(i),
       source: i.source,
     })),
   }));
