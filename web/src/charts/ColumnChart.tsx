@@ -2,7 +2,7 @@
 // scenarios side by side, or yearly results with the accumulated surplus. Series differ by pattern and
 // lightness as well as colour, and the legend is HTML text, so nothing rests on colour alone.
 import { useId } from 'react';
-import { barExtent, niceDomain, scaleLinear } from './scale.ts';
+import { axisLabelStep, barExtent, niceDomain, scaleLinear } from './scale.ts';
 
 export interface ColumnSeries {
   key: string;
@@ -39,6 +39,9 @@ export function ColumnChart({ title, description, categories, series, line, form
   const groupW = band * (series.length > 1 ? 0.78 : 0.56);
   const barW = groupW / Math.max(1, series.length);
   const cx = (i: number) => M.left + band * i + band / 2;
+  // Every category gets its column, but only as many labels as fit side by side (30 months: every
+  // third); the table below the chart has them all.
+  const labelStep = axisLabelStep(categories, plotW);
   const pid = (name: string) => `${id}-${name}`;
   const fill = (index: number) => (FILLS[index % FILLS.length] ?? FILLS[0] ?? '').replace('#', `#${id}-`);
   return (
@@ -66,11 +69,16 @@ export function ColumnChart({ title, description, categories, series, line, form
           </text>
         </g>
       ))}
-      {categories.map((c, i) => (
-        <text key={c} x={cx(i)} y={H - M.bottom + 20} className="chart-label" textAnchor="middle">
-          {c}
-        </text>
-      ))}
+      {categories.map((c, i) => {
+        if (i % labelStep !== 0) return null;
+        // A label that would run past the right edge ends at it instead.
+        const clipped = cx(i) + c.length * 3.5 > W;
+        return (
+          <text key={c} x={clipped ? W - 2 : cx(i)} y={H - M.bottom + 20} className="chart-label" textAnchor={clipped ? 'end' : 'middle'}>
+            {c}
+          </text>
+        );
+      })}
       {series.map((s, si) =>
         s.values.map((v, i) => {
           const bar = barExtent(v, y);

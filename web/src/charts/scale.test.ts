@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barExtent, niceDomain, niceStep, scaleLinear } from './scale.ts';
+import { axisLabelStep, barExtent, niceDomain, niceStep, scaleLinear } from './scale.ts';
 
 describe('niceStep', () => {
   it('picks 1, 2 or 5 times a power of ten', () => {
@@ -41,5 +41,17 @@ describe('scaleLinear and barExtent', () => {
   it('draws bars from the zero line in both directions', () => {
     expect(barExtent(50, s)).toEqual({ start: 100, size: 50 });
     expect(barExtent(-50, s)).toEqual({ start: 50, size: 50 });
+  });
+});
+
+describe('axisLabelStep', () => {
+  it('labels every category when they fit, and thins them so they never overlap', () => {
+    expect(axisLabelStep(['2019', '2020', '2021', '2022'], 568)).toBe(1);
+    const months = Array.from({ length: 30 }, (_, i) => `${String(2019 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const step = axisLabelStep(months, 568);
+    expect(step).toBeGreaterThan(1);
+    // The labels shown, each 7 px a character plus 10 px, fit in the width.
+    expect(Math.ceil(months.length / step) * (7 * 7 + 10)).toBeLessThanOrEqual(568);
+    expect(axisLabelStep([], 568)).toBe(1);
   });
 });

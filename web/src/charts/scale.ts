@@ -46,3 +46,10 @@ export function barExtent(value: number, scale: (v: number) => number): { start:
   const end = scale(value);
   return { start: Math.min(zero, end), size: Math.abs(end - zero) };
 }
+
+/** Show every n-th category label so that labels (about 7 px a character, 10 px apart) never overlap. */
+export function axisLabelStep(categories: readonly string[], plotWidth: number): number {
+  const widest = Math.max(1, ...categories.map((c) => c.length)) * 7 + 10;
+  const fit = Math.max(1, Math.floor(plotWidth / widest));
+  return Math.max(1, Math.ceil(categories.length / fit));
+}

@@ -5,7 +5,7 @@ import { ColumnChart } from '../charts/ColumnChart.tsx';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
 import { ErrorNotice, ExampleBadge, Loading } from '../components/notices.tsx';
 import { WarningIcon } from '../components/icons.tsx';
-import { FINANCING_TYPES, formatKr, formatKrExact, formatTkr, ORE_PER_TKR, sumOre } from '../domain.ts';
+import { FINANCING_TYPES, formatKr, formatKrExact, formatNumberSv, formatTkr, ORE_PER_TKR, sumOre } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { ProjectDetail } from '../feature-types.ts';
 import { Link } from '../router.tsx';
@@ -173,7 +173,7 @@ function BudgetTables({ p }: { p: ProjectDetail }) {
                   <td>{s.year}</td>
                   <td className="num">{formatKrExact(s.monthlySalaryOre)}</td>
                   <td className="num">{formatKrExact(s.hourlyRateOre)}</td>
-                  <td className="num">{s.hours}</td>
+                  <td className="num">{formatNumberSv(s.hours, Number.isInteger(s.hours) ? 0 : 1)}</td>
                   <td className="num">{formatKr(s.costOre)}</td>
                 </tr>
               ))}
