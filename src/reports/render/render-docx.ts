@@ -8,6 +8,7 @@ import {
 } from 'docx';
 import type { ParagraphChild } from 'docx';
 import type { ReportBlock, ReportChart, ReportRun, ReportTable, UnderlagReport } from '../report-model.ts';
+import { tableLayout } from './column-widths.ts';
 import { coverMeta } from './render-html.ts';
 import { renderChartPng } from './png-chart.ts';
 import { chartLayout, renderChartSvg } from './svg-chart.ts';
@@ -29,22 +30,17 @@ function runs(rs: readonly ReportRun[]): ParagraphChild[] {
   });
 }
 
-/** Twips per column: the row-header column widest, other text next, numbers narrowest. */
-function columnWidths(t: ReportTable): number[] {
-  const weights = t.columns.map((c, i) => (i === 0 ? 3 : c.kind === 'text' ? 2.2 : 1.5));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((w / sum) * TEXT_WIDTH_TWIPS));
-}
 
 const caption = (text: string): Paragraph => new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(text)] });
 
 function table(t: ReportTable, captionText = `Tabell ${String(t.number)}. ${t.caption}`): Array<Paragraph | Table> {
+  const layout = tableLayout(t, TEXT_WIDTH_TWIPS);
   const numeric = (i: number): boolean => (t.columns[i]?.kind ?? 'text') !== 'text';
   const cell = (text: string, i: number, opts: { header?: boolean; total?: boolean }): TableCell => new TableCell({
     children: [new Paragraph({
       alignment: numeric(i) ? AlignmentType.RIGHT : AlignmentType.LEFT,
       spacing: { before: 30, after: 30 },
-      children: [new TextRun({ text, bold: (opts.header ?? false) || (opts.total ?? false), size: 18 })],
+      children: [new TextRun({ text, bold: (opts.header ?? false) || (opts.total ?? false), size: layout.sizePt * 2 })],
     })],
     margins: { left: 80, right: 80 },
     ...(opts.total ? { shading: { type: ShadingType.CLEAR, fill: 'F2F5F8', color: 'auto' } } : {}),
@@ -57,7 +53,7 @@ function table(t: ReportTable, captionText = `Tabell ${String(t.number)}. ${t.ca
   });
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, { header: true })) });
   const body = t.rows.map((row) => new TableRow({ cantSplit: true, children: row.cells.map((c, i) => cell(c.text, i, { total: row.role === 'total' })) }));
-  const out: Array<Paragraph | Table> = [caption(captionText), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: columnWidths(t), rows: [header, ...body] })];
+  const out: Array<Paragraph | Table> = [caption(captionText), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: layout.widths, rows: [header, ...body] })];
   if (t.note !== null) out.push(new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: t.note, size: 17, color: '4A5560' })] }));
   out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
   return out;
