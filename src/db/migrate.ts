@@ -11,6 +11,7 @@ import * as importSpeed from './migrations/0008-import-speed.ts';
 import * as issue4Gaps from './migrations/0009-issue4-gaps.ts';
 import * as importSpeed2 from './migrations/0010-import-speed-2.ts';
 import * as financingTypes from './migrations/0013-financing-types.ts';
+import * as importSpeed3 from './migrations/0015-import-speed-3.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
 // ships is the set that runs, and a renamed file cannot silently change the order.
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-issue4-gaps': issue4Gaps,
   '0010-import-speed-2': importSpeed2,
   '0013-financing-types': financingTypes,
+  '0015-import-speed-3': importSpeed3,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
