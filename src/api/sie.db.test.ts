@@ -59,6 +59,24 @@ describe('SIE import through the API', () => {
     expect(again.statusCode).toBe(404);
   });
 
+  it('takes SIE 5 (XML) too: the inspection says so, warns that the signature is not checked, and imports', async () => {
+    const res = await upload(readFileSync(path.join(FIXTURES, 'sie5_full_Sample_edison.sie')), ekonom, 'Sample.sie');
+    expect(res.statusCode, res.body).toBe(201);
+    const { uploadId, inspection } = res.json<{
+      uploadId: string;
+      inspection: { format: string; sieType: string; errors: number; company: { orgNumber: string }; counts: Record<string, number>; problems: Array<{ code: string; line: number; message: string }> };
+    }>();
+    expect(inspection).toMatchObject({ format: 'sie5', sieType: '5', errors: 0, company: { orgNumber: '555555-5555' }, counts: { VER: 91, TRANS: 343 } });
+    expect(inspection.problems).toMatchObject([{ code: 'sie5-signature', line: 1749, message: expect.stringMatching(/signaturen kontrolleras inte/) as unknown }]);
+    const started = await fx.app.inject({ method: 'POST', url: `/api/orgs/RUN/sie/uploads/${uploadId}/import`, headers: { cookie: ekonom }, payload: {} });
+    expect(started.statusCode, started.body).toBe(202);
+    const job = await follow(started.json<{ jobId: string }>().jobId);
+    expect(job.error).toBeNull();
+    expect(job.state).toBe('imported');
+    expect(job.result?.actualLines).toBe(52);
+    expect(job.result?.checks.every((c) => c.mismatches === 0)).toBe(true);
+  });
+
   it('refuses an empty file, a binary file and an XLSX renamed .se, writing nothing', async () => {
     const before = await counts();
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]);

@@ -2,6 +2,7 @@
 // and exit code 1, writing nothing; a good one imports (exit 0); an import killed with SIGKILL while
 // PostgreSQL shows its COPY leaves the database exactly as before.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,6 +119,61 @@ describe('ramplan sie with bad input', () => {
     const inspect = await ramplan(['sie', 'inspect', out]);
     expect(inspect.code).toBe(0);
     expect(inspect.stdout).toContain('Kontrollsumma: stämmer');
+  });
+});
+
+describe('ramplan sie with SIE 5 (XML)', () => {
+  const SAMPLE = path.join(FIXTURES, 'sie5_full_Sample_edison.sie');
+
+  it('refuses a truncated file, an unbalanced entry and a non-numeric amount with their lines, writing nothing', async () => {
+    const xml = readFileSync(SAMPLE, 'utf8');
+    const before = await counts();
+    // Line 1218 of the sample is `<LedgerEntry accountId="2610" amount="-17250" />` in journal 4101, entry 107 of 2014-01-26 (opened on line 1214).
+    const lines = xml.split('\n');
+    expect(lines[1217]).toContain('<LedgerEntry accountId="2610" amount="-17250" />');
+    const cases: Array<[string, string, RegExp]> = [
+      ['avkortad.sie', lines.slice(0, 1200).join('\n'), /FEL: Rad 1200: filen slutar innan elementet <LedgerEntry> avslutas: den är avkortad/],
+      ['obalans.sie', lines.map((l, i) => (i === 1217 ? l.replace('-17250', '-17251') : l)).join('\n'),
+        /FEL: Rad 1214: verifikation 4101 107 den 2014-01-26 balanserar inte: raderna summerar till −1,00\skr/],
+      ['belopp.sie', lines.map((l, i) => (i === 1217 ? l.replace('-17250', '-17 250,00') : l)).join('\n'), /FEL: Rad 1218: ogiltigt belopp "-17 250,00" i LedgerEntry/],
+    ];
+    for (const [name, text, message] of cases) {
+      const file = path.join(tmp, name);
+      await writeFile(file, text);
+      const run = await ramplan(['sie', 'import', file]);
+      expect(run.code, name).toBe(1);
+      expect(run.stderr, name).toMatch(message);
+      expect(run.stderr, name).toMatch(/Inget har ändrats/);
+    }
+    expect(await counts()).toBe(before);
+  });
+
+  it('inspects and imports the full sample: its actual lines are the journal entries summed per account, month, unit and project', async () => {
+    const inspect = await ramplan(['sie', 'inspect', SAMPLE]);
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.stdout).toContain('Typ: SIE 5 (XML)   Teckenkodning: UTF-8 med BOM');
+    expect(inspect.stdout).toContain('Företag: Övningsbolaget AB   Organisationsnummer: 555555-5555');
+    expect(inspect.stdout).toContain('Räkenskapsår 0: 2014-01-01 – 2014-12-31');
+    expect(inspect.stdout).toMatch(/Poster \(som motsvarande SIE 4-poster\): .*#VER 91, #TRANS 343/);
+    expect(inspect.stdout).toMatch(/varning: Rad 1749: filen är signerad \(XMLDSig\), men signaturen kontrolleras inte/);
+
+    const run = await ramplan(['sie', 'import', SAMPLE]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Inläst i .*räkenskapsår 2014-01-01 – 2014-12-31/);
+    const lines = await sql<{ account_code: string; period: string; unit: string; project_code: string | null; amount_ore: string }>`
+      SELECT l.account_code, l.period, o.code AS unit, l.project_code, l.amount_ore FROM plan_line l
+      JOIN organisation o ON o.id = l.unit_id
+      WHERE l.sie_import_id = (SELECT max(id) FROM sie_import) AND l.account_code IN ('3010', '7830') ORDER BY 1, 2, 4 NULLS FIRST`.execute(db);
+    expect(lines.rows.length).toBeGreaterThan(0);
+    // Revenue is positive in Ramplan. February 2014 on 3010, project 200: entries 4101/115 (−6750, −27000) and 4101/117 (−5000).
+    expect(lines.rows.find((l) => l.account_code === '3010' && l.period === '2014-02' && l.project_code === '200')?.amount_ore).toBe('3875000');
+    // 7830 (cost): its eight entries sum to 7400.83, the account's closing balance in the XML.
+    expect(lines.rows.filter((l) => l.account_code === '7830').reduce((s, l) => s + Number(l.amount_ore), 0)).toBe(740_083);
+    // 3010 over the year: −259535 in the file (its ClosingBalance 2014-12), +259535 kr here.
+    expect(lines.rows.filter((l) => l.account_code === '3010').reduce((s, l) => s + Number(l.amount_ore), 0)).toBe(25_953_500);
+    // 52 lines: the result accounts' sums per month, unit and project (balance accounts are kept for reconciliation).
+    const total = await sql<{ n: string }>`SELECT count(*) AS n FROM plan_line WHERE sie_import_id = (SELECT max(id) FROM sie_import)`.execute(db);
+    expect(Number(total.rows[0]?.n)).toBe(52);
   });
 });
 

@@ -1,11 +1,11 @@
-// Reading a SIE file from disk for `sie inspect` and `sie import`: one streaming pass that parses,
+// Reading a SIE file (SIE 1–4 or SIE 5) from disk for `sie inspect` and `sie import`: one streaming pass that parses,
 // hashes (sha256, kept in the import history) and collects what the import needs. The file is never
 // held whole; a progress callback gets the bytes read.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { encodingName, parseSie, parseSieBatch } from '../sie/index.ts';
+import { encodingName, parseAnySieBatch, parseSie } from '../sie/index.ts';
 import type { ChecksumState, SieProblem, SieReadSummary } from '../sie/index.ts';
 import type { Day } from '../domain/period.ts';
 import { createSieCollector, type SieCollected } from './sie-import-collect.ts';
@@ -53,7 +53,7 @@ export async function readSieFile(file: string, options: SieReadOptions = {}): P
   }
   const collector = createSieCollector();
   const onProgress = options.onProgress;
-  const summary = await parseSieBatch(chunks(), { rows: collector.rows, record: collector.visit }, {
+  const summary = await parseAnySieBatch(chunks(), { rows: collector.rows, record: collector.visit }, {
     ...(options.ignoreChecksum === true ? { ignoreChecksum: true } : {}),
     ...(onProgress ? { onProgress: (n: number) => onProgress(n, size) } : {}),
   });
@@ -64,15 +64,13 @@ export async function readSieFile(file: string, options: SieReadOptions = {}): P
     bytes: size,
     sha256: hash.digest('hex'),
     format: summary.format,
-    sieType: summary.sieType === null ? null : String(summary.sieType),
+    sieType: summary.format === 'sie5' ? '5' : summary.sieType === null ? null : String(summary.sieType),
     encoding: summary.encoding,
     encodingName: summary.encoding === null ? null : encodingName(summary.encoding),
     checksum: summary.checksum,
     program: collected.program,
     generated: collected.generated,
-    company: summary.sie5 !== null
-      ? { name: summary.sie5.companyName ?? null, orgNumber: summary.sie5.orgNumber ?? null }
-      : { name: collected.companyName, orgNumber: collected.orgNumber },
+    company: { name: collected.companyName ?? summary.sie5?.companyName ?? null, orgNumber: collected.orgNumber ?? summary.sie5?.orgNumber ?? null },
     fiscalYears: [...collected.fiscalYears].map(([yearIndex, y]) => ({ yearIndex, start: y.start, end: y.end })).sort((a, b) => b.yearIndex - a.yearIndex),
     counts: summary.counts as Record<string, number>,
     lines: summary.lines,
@@ -88,9 +86,9 @@ export async function inspectSieFile(file: string, options: SieReadOptions = {})
   return (await readSieFile(file, options)).inspection;
 }
 
-/** Whether the file can be imported: read as SIE 1–4 without errors. */
+/** Whether the file can be imported: read as SIE 1–4 or SIE 5 without errors. */
 export function importable(i: SieInspection): boolean {
-  return i.format === 'sie' && i.errors === 0;
+  return i.format !== 'refused' && i.errors === 0;
 }
 
 const CHECKSUM_TEXT: Record<ChecksumState['state'], string> = {
@@ -104,8 +102,11 @@ const CHECKSUM_TEXT: Record<ChecksumState['state'], string> = {
 export function inspectionText(i: SieInspection): string[] {
   const out: string[] = [];
   out.push(`Fil: ${i.fileName} (${i.bytes.toLocaleString('sv-SE')} byte, sha256 ${i.sha256.slice(0, 16)}…)`);
-  if (i.format !== 'sie') {
-    out.push(i.format === 'sie5' ? 'Format: SIE 5 (XML), kan inte läsas in' : 'Format: inte en SIE-fil');
+  if (i.format === 'refused') {
+    out.push('Format: inte en SIE-fil');
+  } else if (i.format === 'sie5') {
+    out.push(`Typ: SIE 5 (XML)   Teckenkodning: ${i.encodingName ?? '?'}   Kontrollsumma: ingen i SIE 5 (en XML-signatur kontrolleras inte)`);
+    out.push(`Program: ${i.program ?? '–'}   Skapad: ${i.generated ?? '–'}`);
   } else {
     out.push(`Typ: SIE ${i.sieType ?? '?'}   Teckenkodning: ${i.encodingName ?? '?'}   Kontrollsumma: ${CHECKSUM_TEXT[i.checksum.state]}`);
     out.push(`Program: ${i.program ?? '–'}   Skapad: ${i.generated ?? '–'}`);
@@ -113,15 +114,15 @@ export function inspectionText(i: SieInspection): string[] {
   out.push(`Företag: ${i.company.name ?? '–'}   Organisationsnummer: ${i.company.orgNumber ?? '–'}`);
   for (const y of i.fiscalYears) out.push(`Räkenskapsår ${String(y.yearIndex)}: ${y.start} – ${y.end}`);
   const counts = Object.entries(i.counts).filter(([k]) => k !== 'VER_END').map(([k, n]) => `#${k} ${n.toLocaleString('sv-SE')}`);
-  if (counts.length > 0) out.push(`Poster: ${counts.join(', ')}`);
+  if (counts.length > 0) out.push(`Poster${i.format === 'sie5' ? ' (som motsvarande SIE 4-poster)' : ''}: ${counts.join(', ')}`);
   out.push(`Problem: ${String(i.errors)} fel, ${String(i.warnings)} varningar`);
   for (const p of i.problems) out.push(`  ${p.level === 'error' ? 'FEL' : 'varning'}: ${p.message}`);
   return out;
 }
 
 /**
- * The first 64 KiB only: whether the file is SIE 1–4 at all (empty, binary, ZIP/XLSX, PDF and SIE 5
- * are refused here), so a command can refuse at once, before it opens the database.
+ * The first 64 KiB only: whether the file is SIE at all (empty, binary, ZIP/XLSX and PDF are refused
+ * here; SIE 5 passes on to its own reader), so a command can refuse at once, before it opens the database.
  */
 export async function preflightSieFile(file: string): Promise<readonly SieProblem[]> {
   const handle = await open(file, 'r');
@@ -129,7 +130,7 @@ export async function preflightSieFile(file: string): Promise<readonly SieProble
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const summary = await parseSie([buffer.subarray(0, bytesRead)], () => {}, { ignoreChecksum: true });
-    return summary.format === 'sie' ? [] : summary.problems.filter((p) => p.level === 'error');
+    return summary.format !== 'refused' ? [] : summary.problems.filter((p) => p.level === 'error');
   } finally {
     await handle.close();
   }

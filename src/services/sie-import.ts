@@ -136,7 +136,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
     input.onPhase?.('plan');
     const fiscalYear = fiscalYearOf(plan);
     if (fiscalYear === null) {
-      throw new ServiceError('validation', 'Filen har inget räkenskapsår (#RAR 0) och inga belopp att läsa in.');
+      throw new ServiceError('validation', 'Filen har inget räkenskapsår (#RAR 0, i SIE 5 FiscalYear) och inga belopp att läsa in.');
     }
     await insertCategoriesIfMissing(tx, org.tenantId, plan.usedUnmapped);
     await insertAccounts(tx, org.tenantId, plan.newAccounts);

@@ -61,6 +61,29 @@ describe('fuzz', () => {
     }), { numRuns: 300 });
   }, 60_000);
 
+  it('mutated SIE 5 files (the whole full sample: XML, UTF-8 with BOM, a signature) always answer, and quickly', async () => {
+    const full = fs.readFileSync(path.join(dir, 'sie5_full_Sample_edison.sie'));
+    const XML = [0x3c, 0x3e, 0x2f, 0x22, 0x3d, 0x26, 0x20, 0x0a, 0x2e, 0x2d, 0x31, 0x61, 0x00, 0xc3, 0xa5, 0xff];
+    const xmlMutation: fc.Arbitrary<Mutation> = fc.record({
+      at: fc.nat(),
+      kind: fc.constantFrom('set', 'delete', 'insert', 'cut', 'split'),
+      byte: fc.oneof(fc.constantFrom(...XML), fc.integer({ min: 0, max: 255 })),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(xmlMutation, { minLength: 1, maxLength: 6 }), async (ms) => {
+      const { chunks } = mutate(full, ms);
+      const started = performance.now();
+      await answers(chunks);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      // Cut anywhere before its end, the file is refused as truncated; never read as if whole.
+      const whole = Buffer.concat(chunks);
+      const cutAt = ms[0]!.at % Math.max(1, whole.length - 30);
+      if (whole.subarray(0, 3).equals(full.subarray(0, 3)) && cutAt > 0) {
+        const r = await readSieModel([whole.subarray(0, cutAt)]);
+        expect(r.hasErrors).toBe(true);
+      }
+    }), { numRuns: 150 });
+  }, 120_000);
+
   it('a line of 3 MB without a break is skipped with a problem, not held', async () => {
     const r = await readSieModel([Buffer.from('#FLAGGA 0\n#SIETYP 1\n#FNAMN "'), Buffer.alloc(3 << 20, 0x41), Buffer.from('"\n#KONTO 1910 Kassa\n')]);
     expect(r.problems.map((p) => p.code)).toEqual(['line-too-long']);

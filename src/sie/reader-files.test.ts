@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSie } from './parse.ts';
+import { parseAnySie } from './read-any.ts';
 import { readSieModel } from './read.ts';
 
 const FIXTURES = path.resolve('..', 'shared', 'fixtures', 'sie');
@@ -110,10 +111,15 @@ describe('refused at once', () => {
     expect(r.lines).toBe(0);
   });
 
-  it.each(['sie5_full_Sample_edison.sie', 'sie5_entry_SampleEntry.sie'])('SIE 5 (%s) with a clear message', async (file) => {
+  it.each(['sie5_full_Sample_edison.sie', 'sie5_entry_SampleEntry.sie'])('SIE 5 (%s): the SIE 1–4 reader stops at once, parseAnySie reads it', async (file) => {
     const r = await parseSie([fixture(file)], () => undefined);
     expect(r.format).toBe('sie5');
-    expect(r.problems[0]?.message).toMatch(/SIE 5.*exportera SIE 4E/);
+    expect(r.lines).toBe(0);
+    expect(r.problems[0]?.message).toMatch(/SIE 5.*SIE 5-läsaren/);
+    const any = await parseAnySie([fixture(file)], () => undefined);
+    expect(any.format).toBe('sie5');
+    expect(any.hasErrors).toBe(false);
+    expect(any.counts.KONTO).toBeGreaterThan(0);
   });
 });
 

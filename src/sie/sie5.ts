@@ -1,5 +1,6 @@
-// SIE 5 is XML (docs/SIE.md): recognised and summarised from its first bytes, so the user learns
-// which file it is and what to export instead. Reading its ledger is not done yet.
+// SIE 5 is XML (docs/SIE.md): recognised and summarised from its first bytes. The SIE 1–4 reader
+// (parseSie) stops at such a file with this message; parseAnySie and readSieModel read it with the
+// SIE 5 reader (sie5-read.ts) instead.
 
 export type Sie5Summary = {
   readonly root: 'Sie' | 'SieEntry';
@@ -41,5 +42,5 @@ export function summariseSie5(prefix: Uint8Array): Sie5Summary {
 export function sie5Message(s: Sie5Summary): string {
   const who = s.companyName === null ? '' : ` från ${s.companyName}${s.orgNumber === null ? '' : ` (${s.orgNumber})`}`;
   const kind = s.root === 'SieEntry' ? 'en SIE 5-importfil (SieEntry)' : 'en SIE 5-fil (XML)';
-  return `Filen är ${kind}${who}. Ramplan läser ännu bara SIE 1–4: exportera SIE 4E (eller typ 3) från bokföringssystemet.`;
+  return `Filen är ${kind}${who}; den läses med SIE 5-läsaren (parseAnySie), inte med SIE 1–4-läsaren.`;
 }

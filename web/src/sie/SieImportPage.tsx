@@ -68,14 +68,14 @@ function Preview({ inspection }: { inspection: SieInspection }) {
           {inspection.fiscalYears.length === 0 ? '–' : inspection.fiscalYears.map((y) => `${String(y.yearIndex)}: ${y.start} – ${y.end}`).join(', ')}
         </dd>
         <dt>Kontrollsumma</dt>
-        <dd>{CHECKSUM[inspection.checksum.state]}</dd>
+        <dd>{inspection.format === 'sie5' ? 'ingen i SIE 5 (en XML-signatur kontrolleras inte)' : CHECKSUM[inspection.checksum.state]}</dd>
         <dt>Storlek</dt>
         <dd>{n(inspection.bytes)} byte, {n(inspection.lines)} rader</dd>
       </dl>
       {counts.length > 0 && (
         <div className="table-scroll">
           <table className="data-table sie-counts">
-            <caption>Poster i filen</caption>
+            <caption>{inspection.format === 'sie5' ? 'Poster i filen (som motsvarande SIE 4-poster)' : 'Poster i filen'}</caption>
             <thead>
               <tr><th scope="col">Post</th><th scope="col" className="num">Antal</th></tr>
             </thead>
@@ -249,12 +249,12 @@ export function SieImportPage({ org }: { org: Org }) {
   const inspection = step.step === 'preview' || step.step === 'job' ? step.inspection : null;
   const onlyChecksum = inspection !== null && inspection.format === 'sie' && inspection.errors > 0
     && inspection.problems.filter((p) => p.level === 'error').every((p) => p.code.startsWith('checksum'));
-  const importable = inspection !== null && inspection.format === 'sie' && (inspection.errors === 0 || (onlyChecksum && ignoreChecksum));
+  const importable = inspection !== null && inspection.format !== 'refused' && (inspection.errors === 0 || (onlyChecksum && ignoreChecksum));
 
   return (
     <div className="sie-page">
       <p className="lead">
-        Läs in utfall och budget från bokföringens SIE-fil (SIE 1–4). Filen granskas först; inget ändras förrän du bekräftar, och
+        Läs in utfall och budget från bokföringens SIE-fil (SIE 1–4 eller SIE 5). Filen granskas först; inget ändras förrän du bekräftar, och
         importen sker helt eller inte alls.
       </p>
       <form className="panel sie-choose" onSubmit={(e) => void upload(e)} aria-labelledby="sie-choose-title">
@@ -276,7 +276,7 @@ export function SieImportPage({ org }: { org: Org }) {
           {!importable && !onlyChecksum && (
             <div className="notice notice-error" role="alert">
               <p>
-                Filen kan inte läsas in: {inspection?.format === 'sie' ? `${String(inspection.errors)} fel (se ovan).` : inspection?.problems[0]?.message ?? 'den är inte en SIE-fil.'} Inget har ändrats.
+                Filen kan inte läsas in: {inspection !== null && inspection.format !== 'refused' ? `${String(inspection.errors)} fel (se ovan).` : inspection?.problems[0]?.message ?? 'den är inte en SIE-fil.'} Inget har ändrats.
               </p>
             </div>
           )}
