@@ -1,6 +1,6 @@
 // Import (SIE) in the browser: the ekonom chooses a fixture, sees the inspection (type, company,
 // fiscal year, counts, checksum), confirms, follows the job to its result and finds the import in the
-// history; an empty file is refused with its reason and nothing to confirm; the page passes axe; a
+// history; a SIE 5 file is previewed as such; an empty file is refused with its reason and nothing to confirm; the page passes axe; a
 // reader (no 'plan.edit') has no "Import (SIE)" in the navigation.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -60,6 +60,27 @@ describeBrowser('SIE import', () => {
     await history.getByText('sieg_typ4E_transaktioner_ovnbolag.se').waitFor();
     expect(plain(await history.textContent())).toContain('gällande');
     await screenshot(page, 'sie-import');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('previews a SIE 5 (XML) file: its type, company, year and counts, the unchecked signature, and offers the import', async () => {
+    const { page, pageErrors } = await openSession(browser, server.baseUrl);
+    await logIn(page, 'ekonom', '/orgs/RUN/import-sie');
+    await page.getByLabel('SIE-fil').setInputFiles(path.resolve('..', 'shared', 'fixtures', 'sie', 'sie5_full_Sample_edison.sie'));
+    await page.getByRole('button', { name: 'Granska filen' }).click();
+    const preview = page.getByRole('region', { name: /^Granskning av sie5_full_Sample_edison\.sie/ });
+    await preview.waitFor();
+    const text = plain(await preview.textContent());
+    expect(text).toContain('SIE 5 (XML)');
+    expect(text).toContain('Övningsbolaget AB (555555-5555)');
+    expect(text).toContain('0: 2014-01-01 – 2014-12-31');
+    expect(text).toContain('ingen i SIE 5 (en XML-signatur kontrolleras inte)');
+    expect(text).toMatch(/#VER \(verifikationer\)91/);
+    expect(text).toContain('0 fel, 1 varningar');
+    expect(text).toMatch(/signaturen kontrolleras inte/);
+    await page.getByRole('button', { name: 'Läs in sie5_full_Sample_edison.sie' }).waitFor();
+    await screenshot(page, 'sie5-preview');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
