@@ -5,7 +5,7 @@ import { ServiceError } from './errors.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import {
-  deleteSession, findSessionUser, findUserByUsername, insertSession, listRoles, type Role, type RoleRow, type UserRow,
+  deleteSession, findSessionUserWithRoles, findUserByUsername, insertSession, listRoles, type Role, type RoleRow, type UserRow,
 } from '../db/repositories/users.ts';
 import type { OrganisationRow } from '../db/repositories/organisations.ts';
 import { can } from '../domain/access.ts';
@@ -56,10 +56,9 @@ export async function startSession(ctx: ServiceContext, user: UserRow): Promise<
 
 export async function authenticate(ctx: ServiceContext, token: string | undefined): Promise<AuthUser | undefined> {
   if (token === undefined || token.length === 0 || token.length > 200) return undefined;
-  const user = await findSessionUser(ctx.db, hashToken(token), ctx.now());
+  const user = await findSessionUserWithRoles(ctx.db, hashToken(token), ctx.now());
   if (!user) return undefined;
-  const roles = await listRoles(ctx.db, user.id);
-  return { id: user.id, tenantId: user.tenantId, username: user.username, displayName: user.displayName, roles };
+  return { id: user.id, tenantId: user.tenantId, username: user.username, displayName: user.displayName, roles: user.roles };
 }
 
 export async function logout(ctx: ServiceContext, token: string | undefined): Promise<void> {

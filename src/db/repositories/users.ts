@@ -1,4 +1,5 @@
 // Users, their roles per organisation, and sessions (stored as a hash of the token only).
+import { sql } from 'kysely';
 import type { DbOrTx } from '../database.ts';
 import { toSafeNumber } from '../convert.ts';
 
@@ -56,12 +57,28 @@ export async function insertSession(
   }).execute();
 }
 
-/** The user of a live session; expired sessions, and sessions of a disabled user, are not returned. */
-export async function findSessionUser(db: DbOrTx, tokenHash: string, now: Date): Promise<UserRow | undefined> {
-  const r = await db.selectFrom('app_session as s').innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.tenant_id', 'u.username', 'u.display_name', 'u.password_hash', 'u.disabled'])
-    .where('s.token_hash', '=', tokenHash).where('s.expires_at', '>', now).where('u.disabled', '=', false).executeTakeFirst();
-  return r ? toUser(r) : undefined;
+/**
+ * The user of a live session with their roles, in one round trip (every API request asks this first):
+ * expired sessions and sessions of a disabled user give undefined.
+ */
+export async function findSessionUserWithRoles(
+  db: DbOrTx, tokenHash: string, now: Date,
+): Promise<{ id: number; tenantId: number; username: string; displayName: string; roles: RoleRow[] } | undefined> {
+  const r = await sql<{
+    id: string; tenant_id: string; username: string; display_name: string;
+    roles: Array<{ org_id: string | number; code: string; role: Role; municipality_code: string | null }>;
+  }>`
+    SELECT u.id, u.tenant_id, u.username, u.display_name,
+      coalesce((SELECT json_agg(json_build_object('org_id', r.org_id, 'code', o.code, 'role', r.role, 'municipality_code', r.municipality_code) ORDER BY o.code)
+                FROM user_role r JOIN organisation o ON o.id = r.org_id WHERE r.user_id = u.id), '[]'::json) AS roles
+    FROM app_session s JOIN app_user u ON u.id = s.user_id
+    WHERE s.token_hash = ${tokenHash} AND s.expires_at > ${now} AND u.disabled = false`.execute(db);
+  const row = r.rows[0];
+  if (row === undefined) return undefined;
+  return {
+    id: toSafeNumber(row.id, 'app_user.id'), tenantId: toSafeNumber(row.tenant_id, 'app_user.tenant_id'), username: row.username, displayName: row.display_name,
+    roles: row.roles.map((x) => ({ orgId: toSafeNumber(x.org_id, 'user_role.org_id'), orgCode: x.code, role: x.role, municipalityCode: x.municipality_code })),
+  };
 }
 
 export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
