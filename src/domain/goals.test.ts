@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorProgress, parseOutcomeValue, strategyForYear, validateIndicator, validateStrategy } from './goals.ts';
+import { goalContentsText, indicatorProgress, parseOutcomeValue, strategyForYear, validateIndicator, validateStrategy } from './goals.ts';
 import { batches, koladaDataUrl, parseKoladaData } from './kolada.ts';
 
 import page1 from '../../test/fixtures/kolada/N01951-2024-page1.json' with { type: 'json' };
@@ -59,5 +59,14 @@ describe('Kolada v3', () => {
     expect(parseKoladaData({ error: 'x' })).toEqual({ ok: false, error: 'Svaret från Kolada saknar listan "values".' });
     expect(parseKoladaData({ values: [{ kpi: 'N1', municipality: '2480', period: '2024', values: [] }] }).ok).toBe(false);
     expect(parseKoladaData({ values: [{ kpi: 'N1', municipality: '2480', period: 2024, values: [{ gender: 'X', value: 1 }] }] }).ok).toBe(false);
+  });
+});
+
+describe('goalContentsText', () => {
+  it('names what a goal holds in Swedish, singular and plural, as a list', () => {
+    expect(goalContentsText({ indicators: 0, outcomes: 0, activities: 0, assessments: 0 })).toBe('');
+    expect(goalContentsText({ indicators: 1, outcomes: 0, activities: 0, assessments: 0 })).toBe('1 indikator');
+    expect(goalContentsText({ indicators: 2, outcomes: 3, activities: 1, assessments: 0 })).toBe('2 indikatorer (med 3 utfall) och 1 aktivitet');
+    expect(goalContentsText({ indicators: 1, outcomes: 1, activities: 2, assessments: 1 })).toBe('1 indikator (med 1 utfall), 2 aktiviteter och 1 bedömning');
   });
 });

@@ -97,3 +97,21 @@ export function parseOutcomeValue(text: string): Result<number> {
   if (!/^-?\d+(\.\d+)?$/.test(t)) return err(`"${text}" är inget tal (skriv t.ex. 78,5).`);
   return ok(Number(t));
 }
+
+/** "2 indikatorer", "1 aktivitet". */
+export const countSv = (n: number, one: string, many: string): string => `${String(n)} ${n === 1 ? one : many}`;
+
+/** A Swedish list: "a, b och c". */
+export const listSv = (parts: readonly string[]): string => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} och ${parts.at(-1) ?? ''}`);
+
+/**
+ * What deleting a goal takes with it, in words ("2 indikatorer (med 3 utfall), 1 aktivitet och 1
+ * bedömning"); '' when nothing. The service refuses with it and the web asks with it.
+ */
+export function goalContentsText(c: { indicators: number; outcomes: number; activities: number; assessments: number }): string {
+  return listSv([
+    ...(c.indicators > 0 ? [`${countSv(c.indicators, 'indikator', 'indikatorer')}${c.outcomes > 0 ? ` (med ${String(c.outcomes)} utfall)` : ''}`] : []),
+    ...(c.activities > 0 ? [countSv(c.activities, 'aktivitet', 'aktiviteter')] : []),
+    ...(c.assessments > 0 ? [countSv(c.assessments, 'bedömning', 'bedömningar')] : []),
+  ]);
+}

@@ -15,7 +15,7 @@ import {
 } from '../db/repositories/goals.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
 import {
-  assessmentLabel, indicatorProgress, periodYearOf, strategyForYear, validateIndicator, validateStrategy,
+  assessmentLabel, countSv, goalContentsText, indicatorProgress, periodYearOf, strategyForYear, validateIndicator, validateStrategy,
   type Assessment, type Gender, type IndicatorInput, type NewStrategy, type Progress,
 } from '../domain/goals.ts';
 import { parseFollowupPeriod } from '../domain/agreement.ts';
@@ -237,10 +237,6 @@ export async function recordOutcome(ctx: ServiceContext, user: AuthUser, org: Or
   });
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-/** Swedish list: "a, b och c". */
-const listSv = (parts: readonly string[]): string => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} och ${parts.at(-1) ?? ''}`);
 
 async function requireIndicatorRow(tx: Tx, org: OrganisationRow, indicatorId: number): Promise<IndicatorRow> {
   const ind = await requireIndicator(tx, org, indicatorId);
@@ -277,13 +273,9 @@ export async function deleteGoal(ctx: ServiceContext, user: AuthUser, org: Organ
     const goal = await requireGoal(tx, org, goalId);
     const [indicators, activities, assessments] = await Promise.all([listIndicators(tx, [goalId]), listActivities(tx, [goalId]), listAssessments(tx, [goalId])]);
     const outcomes = new Set(indicators.flatMap((i) => i.outcomes.map((o) => `${i.id}:${o.period}`))).size;
-    const parts = [
-      ...(indicators.length > 0 ? [`${plural(indicators.length, 'indikator', 'indikatorer')}${outcomes > 0 ? ` (med ${outcomes} utfall)` : ''}`] : []),
-      ...(activities.length > 0 ? [plural(activities.length, 'aktivitet', 'aktiviteter')] : []),
-      ...(assessments.length > 0 ? [plural(assessments.length, 'bedömning', 'bedömningar')] : []),
-    ];
-    if (parts.length > 0 && !withContents) {
-      throw new ServiceError('conflict', `Målet "${goal.title}" har ${listSv(parts)}. Bekräfta att de tas bort tillsammans med målet.`, { current: { indicators: indicators.length, activities: activities.length, assessments: assessments.length, outcomes } });
+    const contents = goalContentsText({ indicators: indicators.length, outcomes, activities: activities.length, assessments: assessments.length });
+    if (contents !== '' && !withContents) {
+      throw new ServiceError('conflict', `Målet "${goal.title}" har ${contents}. Bekräfta att de tas bort tillsammans med målet.`, { current: { indicators: indicators.length, activities: activities.length, assessments: assessments.length, outcomes } });
     }
     await deleteGoalRow(tx, goalId);
     await audit(tx, user, org, 'goal.delete', String(goalId), null, { ...goal, indicators, activities, assessments });
@@ -310,7 +302,7 @@ export async function deleteIndicator(ctx: ServiceContext, user: AuthUser, org: 
     const before = await requireIndicatorRow(tx, org, indicatorId);
     const periods = new Set(before.outcomes.map((o) => o.period)).size;
     if (periods > 0 && !withContents) {
-      throw new ServiceError('conflict', `Indikatorn "${before.name}" har utfall för ${plural(periods, 'period', 'perioder')}. Bekräfta att de tas bort tillsammans med indikatorn.`, { current: { outcomes: periods } });
+      throw new ServiceError('conflict', `Indikatorn "${before.name}" har utfall för ${countSv(periods, 'period', 'perioder')}. Bekräfta att de tas bort tillsammans med indikatorn.`, { current: { outcomes: periods } });
     }
     await deleteIndicatorRow(tx, indicatorId);
     await audit(tx, user, org, 'indicator.delete', String(indicatorId), null, before, 'indicator');

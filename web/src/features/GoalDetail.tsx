@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ApiResult } from '../api.ts';
 import type { ApiErrorBody, Org } from '../api-types.ts';
 import { ErrorNotice } from '../components/notices.tsx';
-import { formatNumberSv } from '../domain.ts';
+import { countSv, formatNumberSv, goalContentsText } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { GoalView, StrategiesView } from '../feature-types.ts';
 import { canEditPlan } from './access.ts';
@@ -14,8 +14,6 @@ import { AssessmentForm, OutcomeForm } from './GoalForms.tsx';
 import { ItemControls } from './ItemControls.tsx';
 
 const num = (v: number | null): string => (v === null ? '–' : formatNumberSv(v, Number.isInteger(v) ? 0 : 1));
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-const listSv = (parts: readonly string[]): string => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} och ${parts.at(-1) ?? ''}`);
 
 interface Props {
   g: GoalView;
@@ -56,13 +54,9 @@ export function GoalDetail({ g, org, year, strategies, onChanged, onDeleted }: P
 
   const deleteGoal = () => {
     const outcomes = g.indicators.reduce((n, i) => n + i.outcomes.length, 0);
-    const parts = [
-      ...(g.indicators.length > 0 ? [`${plural(g.indicators.length, 'indikator', 'indikatorer')}${outcomes > 0 ? ` (med ${outcomes} utfall)` : ''}`] : []),
-      ...(g.activities.length > 0 ? [plural(g.activities.length, 'aktivitet', 'aktiviteter')] : []),
-      ...(g.assessments.length > 0 ? [plural(g.assessments.length, 'bedömning', 'bedömningar')] : []),
-    ];
-    const question = `Ta bort målet "${g.title}"?${parts.length > 0 ? ` Målets ${listSv(parts)} tas också bort.` : ''}`;
-    remove(question, () => featureApi.deleteGoal(org.code, g.id, parts.length > 0), `Målet "${g.title}" är borttaget.`, () => onDeleted(`Målet "${g.title}" är borttaget.`));
+    const contents = goalContentsText({ indicators: g.indicators.length, outcomes, activities: g.activities.length, assessments: g.assessments.length });
+    const question = `Ta bort målet "${g.title}"?${contents !== '' ? ` Målets ${contents} tas också bort.` : ''}`;
+    remove(question, () => featureApi.deleteGoal(org.code, g.id, contents !== ''), `Målet "${g.title}" är borttaget.`, () => onDeleted(`Målet "${g.title}" är borttaget.`));
   };
 
   return (
@@ -92,7 +86,7 @@ export function GoalDetail({ g, org, year, strategies, onChanged, onDeleted }: P
               {editable && (
                 <ItemControls what={`indikatorn ${i.name}`} open={open === `indicator-${i.id}`} onToggle={() => toggle(`indicator-${i.id}`)}
                   onDelete={() => remove(
-                    `Ta bort indikatorn "${i.name}" med dess målvärden?${i.outcomes.length > 0 ? ` Utfall för ${plural(i.outcomes.length, 'period', 'perioder')} tas också bort.` : ''}`,
+                    `Ta bort indikatorn "${i.name}" med dess målvärden?${i.outcomes.length > 0 ? ` Utfall för ${countSv(i.outcomes.length, 'period', 'perioder')} tas också bort.` : ''}`,
                     () => featureApi.deleteIndicator(org.code, i.id, i.outcomes.length > 0), `Indikatorn "${i.name}" är borttagen.`,
                   )} />
               )}
