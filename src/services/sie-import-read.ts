@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { encodingName, parseAnySieBatch, parseSie } from '../sie/index.ts';
+import { encodingName, isSie5, parseSie, parseSie5Batch, parseSieBatch } from '../sie/index.ts';
 import type { ChecksumState, SieProblem, SieReadSummary } from '../sie/index.ts';
 import type { Day } from '../domain/period.ts';
 import { createSieCollector, type SieCollected } from './sie-import-collect.ts';
@@ -53,7 +53,9 @@ export async function readSieFile(file: string, options: SieReadOptions = {}): P
   }
   const collector = createSieCollector();
   const onProgress = options.onProgress;
-  const summary = await parseAnySieBatch(chunks(), { rows: collector.rows, record: collector.visit }, {
+  // The first 64 KiB read apart decide the reader, so the SIE 1–4 stream goes to parseSieBatch as it is.
+  const parse = isSie5(await readPrefix(file)) ? parseSie5Batch : parseSieBatch;
+  const summary = await parse(chunks(), { rows: collector.rows, record: collector.visit }, {
     ...(options.ignoreChecksum === true ? { ignoreChecksum: true } : {}),
     ...(onProgress ? { onProgress: (n: number) => onProgress(n, size) } : {}),
   });
@@ -125,12 +127,17 @@ export function inspectionText(i: SieInspection): string[] {
  * here; SIE 5 passes on to its own reader), so a command can refuse at once, before it opens the database.
  */
 export async function preflightSieFile(file: string): Promise<readonly SieProblem[]> {
+  const summary = await parseSie([await readPrefix(file)], () => {}, { ignoreChecksum: true });
+  return summary.format !== 'refused' ? [] : summary.problems.filter((p) => p.level === 'error');
+}
+
+/** The first 64 KiB of a file (the whole file when shorter). */
+async function readPrefix(file: string): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const summary = await parseSie([buffer.subarray(0, bytesRead)], () => {}, { ignoreChecksum: true });
-    return summary.format !== 'refused' ? [] : summary.problems.filter((p) => p.level === 'error');
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }

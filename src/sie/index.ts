@@ -3,7 +3,7 @@
 export { parseSie, parseSieBatch } from './parse.ts';
 export type { ChecksumState, SieBatchVisitor, SieReadOptions, SieReadSummary, SieTransBatch, SieType, SieVisitor } from './parse.ts';
 export { readSieModel } from './read.ts';
-export { parseAnySie, parseAnySieBatch } from './read-any.ts';
+export { isSie5, parseAnySie, parseAnySieBatch } from './read-any.ts';
 export { parseSie5, parseSie5Batch, parseDecimalOre } from './sie5-read.ts';
 export type { SieInput, SieReadResult } from './read.ts';
 export { writeSie, modelRecords } from './write.ts';

@@ -48,6 +48,11 @@ export async function peekSource(source: Source): Promise<{ prefix: Uint8Array; 
   return { prefix, source: replay };
 }
 
+/** Whether the first bytes of a file (up to SNIFF_BYTES) are SIE 5: a caller that can read them apart picks the reader itself. */
+export function isSie5(prefix: Uint8Array): boolean {
+  return sniffFile(prefix).kind === 'sie5';
+}
+
 /** parseSie for SIE 1–4 and SIE 5 alike: a SIE 5 file's summary has `format: 'sie5'` and the same records. */
 export async function parseAnySie(source: Source, visitor: SieVisitor, options: SieReadOptions = {}): Promise<SieReadSummary> {
   const peeked = await peekSource(source);

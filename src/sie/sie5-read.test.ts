@@ -220,6 +220,10 @@ describe('problems, each with its line', () => {
     ]);
   });
 
+  it('a visitor that throws fails the call, as with parseSie; it is not reported as bad XML', async () => {
+    await expect(parseSie5([fixture(FULL)], (rec) => { if (rec.label === 'VER') throw new RangeError('för många'); })).rejects.toThrow('för många');
+  });
+
   it('XML that is not SIE 5 is refused', async () => {
     const r = await parseSie5([Buffer.from('<?xml version="1.0"?>\n<Sie2 />\n')], () => undefined);
     expect(r.problems.map((p) => [p.code, p.line])).toEqual([['refused-xml', 2]]);

@@ -149,9 +149,12 @@ async function parseSie5Core(
     date: new Int32Array(BATCH_ROWS), voucherDate: new Int32Array(BATCH_ROWS), line: new Int32Array(BATCH_ROWS),
     accounts: accountNames, objectLists,
   };
+  let inVisitor = false;
   const flush = (): void => {
     if (batch.count === 0 || rowsVisitor === null) return;
+    inVisitor = true;
     rowsVisitor(batch);
+    inVisitor = false;
     batch.count = 0;
   };
   const dayInt = (d: string): number => Number(d.slice(0, 4)) * 10000 + Number(d.slice(5, 7)) * 100 + Number(d.slice(8, 10));
@@ -178,7 +181,9 @@ async function parseSie5Core(
         default: flush();
       }
     }
+    inVisitor = true;
     const p = visitor(r);
+    inVisitor = false;
     if (p !== undefined) pending.push(p);
   };
 
@@ -562,6 +567,17 @@ async function parseSie5Core(
     if (frame !== undefined) close(frame, parser.line);
   });
 
+  // saxes reports through the error handler; anything it throws all the same becomes one error, never a crash.
+  const write = (s: string | null): void => {
+    try {
+      if (s === null) parser.close(); else parser.write(s);
+    } catch (error) {
+      if (inVisitor) throw error; // the consumer's own failure goes to the caller, as from parseSie
+      if (!broken) fail('xml-invalid', parser.line, `${xmlMessage(error instanceof Error ? error.message : String(error))}.`);
+      broken = true;
+    }
+  };
+
   // Bytes → text → parser, a chunk at a time. The first bytes decide the encoding.
   let bytes = 0;
   let newlines = 0;
@@ -589,7 +605,7 @@ async function parseSie5Core(
       if (t.lines.length < 10) t.lines.push(line);
     }
     chars += s.length;
-    parser.write(s);
+    write(s);
     if (tagStartChars >= 0 && chars - tagStartChars > MAX_TAG_CHARS && !broken) {
       broken = true;
       fail('line-too-long', tagLine, `elementet är längre än ${String(MAX_TAG_CHARS >> 20)} MiB: filen är inte SIE 5 eller är skadad.`);
@@ -622,9 +638,9 @@ async function parseSie5Core(
   if (head !== null) { feed(concat(head), false); options.onProgress?.(bytes); }
   if (!broken && text !== null) {
     const rest = text.decode();
-    if (rest !== '') parser.write(rest);
+    if (rest !== '') write(rest);
   }
-  if (!broken) parser.close();
+  if (!broken) write(null);
   if (!broken && root === null) fail('xml-invalid', null, 'Filen innehåller inget SIE 5-element (<Sie> eller <SieEntry>).');
 
   if (signatureLine !== null) {
