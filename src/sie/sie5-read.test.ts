@@ -224,6 +224,29 @@ describe('problems, each with its line', () => {
     await expect(parseSie5([fixture(FULL)], (rec) => { if (rec.label === 'VER') throw new RangeError('för många'); })).rejects.toThrow('för många');
   });
 
+  it('malformed XML is one error in Swedish at its line, and the rest is not interpreted', async () => {
+    const r = await readSieModel(sie5('  <Accounts>\n    <Account id="1930" name="Bank & co" type="asset" />\n  </Accounts>'));
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([['xml-invalid', 12]]);
+    expect(r.problems[0]?.message).toMatch(/^Rad 12: ett & som inte inleder en teckenreferens/);
+    const bytes = sie5('  <Accounts>\n    <Account id="1930" name="Bank & co" type="asset" />\n  </Accounts>');
+    const inThrees = Array.from({ length: Math.ceil(bytes.length / 3) }, (_, i) => bytes.subarray(i * 3, i * 3 + 3));
+    expect((await readSieModel(inThrees)).problems.map((p) => [p.code, p.line])).toEqual([['xml-invalid', 12]]);
+    // A reference split between chunks is no bare `&`: a later error is named as itself.
+    const good = sie5('  <Accounts>\n    <Account id="1930" name="Bank &amp; co" type="asset" />\n  <Accounts>');
+    const split = Array.from({ length: Math.ceil(good.length / 3) }, (_, i) => good.subarray(i * 3, i * 3 + 3));
+    expect((await readSieModel(split)).problems.find((p) => p.level === 'error')?.message).toBe('Rad 14: en sluttagg utan öppnad tagg.');
+  });
+
+  it('deep nesting and a start tag of many megabytes are refused without being held', async () => {
+    const deep = await parseSie5([sie5(`${'<Accounts>'.repeat(100)}`)], () => undefined);
+    expect(deep.problems.filter((p) => p.level === 'error').map((p) => [p.code, p.line])).toEqual([['xml-too-deep', 11]]);
+    const big = Buffer.alloc(1 << 20, 0x61);
+    const chunks = [Buffer.from('<?xml version="1.0"?>\n<Sie xmlns="http://www.sie.se/sie5">\n<Accounts><Account id="1" name="'), ...Array.from({ length: 20 }, () => big)];
+    const huge = await parseSie5(chunks, () => undefined);
+    expect(huge.problems.map((p) => [p.code, p.line])).toEqual([['line-too-long', 3]]);
+    expect(huge.bytes).toBe(chunks.reduce((n, c) => n + c.length, 0));
+  });
+
   it('XML that is not SIE 5 is refused', async () => {
     const r = await parseSie5([Buffer.from('<?xml version="1.0"?>\n<Sie2 />\n')], () => undefined);
     expect(r.problems.map((p) => [p.code, p.line])).toEqual([['refused-xml', 2]]);

@@ -116,6 +116,26 @@ function xmlMessage(raw: string): string {
   if ((r = /^unclosed tag: (.*)$/.exec(m)) !== null) return `filen slutar innan elementet <${r[1] ?? ''}> avslutas: den är avkortad`;
   if (m === 'unexpected end.' || m.startsWith('document must contain a root element')) return 'filen slutar mitt i XML-strukturen: den är avkortad';
   if ((r = /^unmatched closing tag: (.*)\.?$/.exec(m)) !== null) return `sluttaggen </${(r[1] ?? '').replace(/\.$/, '')}> passar inte ihop med någon öppnad tagg`;
+  if ((r = /^duplicate attribute: (.*?)\.?$/.exec(m)) !== null) return `attributet ${r[1] ?? ''} står två gånger i samma element`;
+  if ((r = /^unbound namespace prefix: (.*?)\.?$/.exec(m)) !== null) return `namnrymdsprefixet ${r[1] ?? ''} är inte deklarerat`;
+  const known: Record<string, string> = {
+    'text data outside of root node.': 'text utanför rotelementet <Sie>',
+    'documents may contain only one root.': 'mer än ett rotelement',
+    'attribute without value.': 'ett attribut saknar värde',
+    'unquoted attribute value.': 'ett attributvärde står utan citattecken',
+    'value must be quoted.': 'ett attributvärde står utan citattecken',
+    'no whitespace between attributes.': 'attributen skiljs inte åt av mellanslag',
+    'malformed character entity.': 'felaktig teckenreferens (&#…;)',
+    'empty entity name.': 'ett & som inte inleder en teckenreferens (skrivs &amp;)',
+    'malformed comment.': 'felaktig kommentar',
+    'unexpected close tag.': 'en sluttagg utan öppnad tagg',
+    'disallowed character.': 'otillåtet tecken',
+    'disallowed character in tag name.': 'otillåtet tecken i ett elementnamn',
+    'disallowed character in attribute name.': 'otillåtet tecken i ett attributnamn',
+    'disallowed character in closing tag.': 'otillåtet tecken i en sluttagg',
+  };
+  const sv = known[m];
+  if (sv !== undefined) return sv;
   if (m.startsWith('disallowed character')) return `otillåtet tecken (${m})`;
   return `XML-filen är inte korrekt (${m})`;
 }
@@ -542,10 +562,28 @@ async function parseSie5Core(
     }
   };
 
+  // saxes reads a bare `&` as the start of an entity and reports only where the file ends; the first
+  // one that is not a reference is remembered, and named when the parser then fails.
+  let bareAmpersand = null as number | null;
+  const ENTITY = /^&(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);/;
+  let ampersandTail = null as { text: string; line: number } | null; // an `&` at the end of a chunk, judged with the next
+  const watchAmpersands = (s: string, final: boolean): void => {
+    if (ampersandTail !== null) {
+      const t = ampersandTail;
+      ampersandTail = null;
+      if (!ENTITY.test(t.text + s.slice(0, 64))) { bareAmpersand = t.line; return; }
+    }
+    for (let i = s.indexOf('&'); i >= 0 && bareAmpersand === null; i = s.indexOf('&', i + 1)) {
+      const line = parser.line + countNewlines(s, i);
+      if (!final && i + 64 > s.length) { ampersandTail = { text: s.slice(i), line }; return; }
+      if (!ENTITY.test(s.slice(i, i + 64))) bareAmpersand = line;
+    }
+  };
   parser.on('error', (e) => {
     if (broken) return;
     broken = true;
-    fail('xml-invalid', parser.line, `${xmlMessage(e.message)}.`);
+    if (bareAmpersand !== null) fail('xml-invalid', bareAmpersand, 'ett & som inte inleder en teckenreferens (skrivs &amp;).');
+    else fail('xml-invalid', parser.line, `${xmlMessage(e.message)}.`);
   });
   parser.on('opentagstart', () => {
     tagLine = parser.line;
@@ -605,6 +643,7 @@ async function parseSie5Core(
       if (t.lines.length < 10) t.lines.push(line);
     }
     chars += s.length;
+    if (bareAmpersand === null && (ampersandTail !== null || s.includes('&'))) watchAmpersands(s, final);
     write(s);
     if (tagStartChars >= 0 && chars - tagStartChars > MAX_TAG_CHARS && !broken) {
       broken = true;
@@ -640,6 +679,7 @@ async function parseSie5Core(
     const rest = text.decode();
     if (rest !== '') write(rest);
   }
+  if (bareAmpersand === null && ampersandTail !== null) watchAmpersands('', true);
   if (!broken) write(null);
   if (!broken && root === null) fail('xml-invalid', null, 'Filen innehåller inget SIE 5-element (<Sie> eller <SieEntry>).');
 
