@@ -164,6 +164,12 @@ describe('mapping rules', () => {
     ]);
   });
 
+  it('tolerates blank lines before the XML declaration, lines still counted from the file', async () => {
+    const r = await readSieModel(Buffer.concat([Buffer.from('\n\n'), sie5('  <Journal id="A"><JournalEntry id="1" journalDate="2025-01-02"><LedgerEntry accountId="1930" amount="1" /></JournalEntry></Journal>')]));
+    expect(r.format).toBe('sie5');
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([['voucher-unbalanced', 13]]);
+  });
+
   it('reads ISO-8859-1 when the declaration says so', async () => {
     const r = await readSieModel(sie5('  <Accounts><Account id="3010" name="Försäljning åäö" type="income" /></Accounts>', 'ISO-8859-1'));
     expect(r.encoding).toBe('windows-1252');

@@ -634,7 +634,12 @@ async function parseSie5Core(
       else { encoding = e.encoding; text = new TextDecoder(e.label); }
     }
     if (broken || text === null) return;
-    const s = text.decode(chunk, { stream: !final });
+    let s = text.decode(chunk, { stream: !final });
+    if (chars === 0) {
+      // Blank lines before the declaration (XML allows none): the declaration is blanked out instead, lines kept.
+      const m = /^(\s+)(<\?xml[^>]*>)/.exec(s);
+      if (m !== null) s = `${m[1] ?? ''}${' '.repeat((m[2] ?? '').length)}${s.slice(m[0].length)}`;
+    }
     if (s.includes('\uFFFD')) {
       const line = parser.line + countNewlines(s, s.indexOf('\uFFFD'));
       const already = hasReplacementBytes(chunk);
