@@ -13,7 +13,7 @@ export type {
   ChartSeries, ColumnKind, FigureUnit, ReportBlock, ReportCell, ReportChart, ReportColumn, ReportProblem, ReportRow, ReportRun,
   ReportSection, ReportTable, UnderlagReport,
 } from './report-model.ts';
-export { reportTables, runsText } from './report-model.ts';
+export { reportCharts, reportTables, runsText } from './report-model.ts';
 export { buildUnderlagModel, EXAMPLE_NOTICE, STATUS_LABELS } from './underlag-model.ts';
 export { defaultUnderlagTemplate, RUS_SUB_STRATEGIES } from './template.ts';
 export type { TemplateOptions } from './template.ts';
@@ -25,6 +25,7 @@ export { approxPercent } from './rounding-words.ts';
 export type { ApproxPercent, RoundingWord } from './rounding-words.ts';
 export { renderHtml } from './render/render-html.ts';
 export { renderDocx } from './render/render-docx.ts';
+export { drawChartsWithChromium, type ChartPictures } from './render/chart-raster.ts';
 export { renderXlsx } from './render/render-xlsx.ts';
 export { DEFAULT_CHROMIUM_PATH, PdfUnavailableError, renderPdf } from './render/render-pdf.ts';
 export type { PdfOptions } from './render/render-pdf.ts';

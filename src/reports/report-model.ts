@@ -138,6 +138,11 @@ export function reportTables(report: UnderlagReport): ReportTable[] {
   return out;
 }
 
+/** Every chart of the report in document order. */
+export function reportCharts(report: UnderlagReport): ReportChart[] {
+  return report.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
+}
+
 /** The plain text of a run sequence (figures as printed). */
 export function runsText(runs: readonly ReportRun[]): string {
   return runs.map((r) => r.text).join('');

@@ -13,7 +13,7 @@ import { listTenantOrganisations } from '../db/repositories/organisations.ts';
 import { findRevision, findUnderlagFor, type RevisionRow, type UnderlagRow } from '../db/repositories/underlag.ts';
 import { findVersion, type VersionRow } from '../db/repositories/versions.ts';
 import {
-  PdfUnavailableError, buildUnderlagModel, contentText, defaultUnderlagTemplate, draftBalanceSentence, draftLargestCostsSentence, draftResultContent,
+  PdfUnavailableError, buildUnderlagModel, contentText, defaultUnderlagTemplate, drawChartsWithChromium, reportCharts, draftBalanceSentence, draftLargestCostsSentence, draftResultContent,
   draftResultHistorySentence, draftRevenueSharesContent, renderDocx, renderHtml, renderPdf, renderXlsx, text,
   type InlineNode, type UnderlagData, type UnderlagInput, type UnderlagReport, type UnderlagStatus,
 } from '../reports/index.ts';
@@ -92,7 +92,7 @@ export async function requireRevision(ctx: { readonly db: DbOrTx }, doc: Underla
 export async function renderReport(report: UnderlagReport, format: ExportFormat, options: OutputOptions = {}): Promise<Uint8Array> {
   switch (format) {
     case 'html': return new TextEncoder().encode(renderHtml(report));
-    case 'docx': return renderDocx(report);
+    case 'docx': return renderDocx(report, await drawChartsWithChromium(reportCharts(report), options.chromiumPath === undefined ? {} : { chromiumPath: options.chromiumPath }));
     case 'xlsx': return renderXlsx(report);
     case 'pdf':
       return renderPdf(report, options.chromiumPath === undefined ? {} : { chromiumPath: options.chromiumPath }).catch((error: unknown) => {

@@ -10,6 +10,7 @@ import type { ParagraphChild } from 'docx';
 import type { ReportBlock, ReportChart, ReportRun, ReportTable, UnderlagReport } from '../report-model.ts';
 import { tableLayout } from './column-widths.ts';
 import { coverMeta } from './render-html.ts';
+import type { ChartPictures } from './chart-raster.ts';
 import { renderChartPng } from './png-chart.ts';
 import { chartLayout, renderChartSvg } from './svg-chart.ts';
 
@@ -59,14 +60,14 @@ function table(t: ReportTable, captionText = `Tabell ${String(t.number)}. ${t.ca
   return out;
 }
 
-function chart(c: ReportChart): Array<Paragraph | Table> {
+function chart(c: ReportChart, pictures: ChartPictures): Array<Paragraph | Table> {
   const { width, height } = chartLayout(c);
   const scale = Math.min(1, TEXT_WIDTH_PX / width);
   const title = `Diagram ${String(c.number)}. ${c.title}`;
   const image = new ImageRun({
     type: 'svg',
     data: new TextEncoder().encode(renderChartSvg(c, `docx-${c.id}`)),
-    fallback: { type: 'png', data: renderChartPng(c) },
+    fallback: { type: 'png', data: pictures.get(c.id) ?? renderChartPng(c) },
     transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
     altText: { name: c.id, title, description: c.textAlternative },
   });
@@ -77,7 +78,7 @@ function chart(c: ReportChart): Array<Paragraph | Table> {
   ];
 }
 
-function block(b: ReportBlock, listIndex: () => number): Array<Paragraph | Table> {
+function block(b: ReportBlock, listIndex: () => number, pictures: ChartPictures): Array<Paragraph | Table> {
   switch (b.type) {
     case 'paragraph':
       return [new Paragraph({ children: runs(b.runs) })];
@@ -93,7 +94,7 @@ function block(b: ReportBlock, listIndex: () => number): Array<Paragraph | Table
     case 'table':
       return table(b.table);
     case 'chart':
-      return chart(b.chart);
+      return chart(b.chart, pictures);
     case 'placeholder':
       return [new Paragraph({ children: [new TextRun({ text: b.text, highlight: 'yellow' })] })];
   }
@@ -121,12 +122,16 @@ function cover(report: UnderlagReport): Paragraph[] {
   return out;
 }
 
-export async function renderDocx(report: UnderlagReport): Promise<Uint8Array> {
+/**
+ * `pictures`: the charts as PNG with their labels, by chart id (drawChartsWithChromium), used as the
+ * fallback readers without SVG show; a chart without one gets the font-less painter's picture.
+ */
+export async function renderDocx(report: UnderlagReport, pictures: ChartPictures = new Map()): Promise<Uint8Array> {
   let lists = 0;
   const listIndex = (): number => ++lists;
   const body = report.sections.flatMap((s) => [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(s.title)] }),
-    ...s.blocks.flatMap((b) => block(b, listIndex)),
+    ...s.blocks.flatMap((b) => block(b, listIndex, pictures)),
   ]);
   const doc = new Document({
     creator: 'Ramplan',
