@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agreementYearTotals, contributionsForYear, municipalityPayments, parsePopulationCsv, validateAgreementTerms,
+  agreementOverlaps, agreementYearTotals, contributionsForYear, municipalityPayments, parsePopulationCsv, validateAgreementTerms,
 } from './agreement.ts';
 import { ore, sumOre } from './money.ts';
 import { rateFromPpm } from './rate.ts';
@@ -88,5 +88,15 @@ describe('population CSV', () => {
 
   it('refuses an empty file', () => {
     expect(parsePopulationCsv('kod;år;folkmängd\n')).toEqual({ ok: false, error: ['Filen innehåller inga rader med folkmängd.'] });
+  });
+});
+
+describe('agreementOverlaps', () => {
+  const a = (id: number, firstYear: number, lastYear: number) => ({ id, name: `A${String(id)}`, firstYear, lastYear });
+  it('names each pair of agreements that share years, the years, and the earlier one as the one used', () => {
+    expect(agreementOverlaps([a(1, 2019, 2022), a(2, 2023, 2026)])).toEqual([]);
+    expect(agreementOverlaps([a(1, 2019, 2022), a(2, 2021, 2024)])).toEqual([{ used: a(1, 2019, 2022), other: a(2, 2021, 2024), from: 2021, to: 2022 }]);
+    expect(agreementOverlaps([a(1, 2019, 2022), a(2, 2022, 2022), a(3, 2020, 2021)]).map((o) => [o.used.id, o.other.id, o.from, o.to]))
+      .toEqual([[1, 3, 2020, 2021], [1, 2, 2022, 2022]]);
   });
 });

@@ -187,3 +187,22 @@ export function followupPeriodLabel(period: string): string {
     default: return period;
   }
 }
+
+export type AgreementPeriod = { readonly id: number; readonly name: string; readonly firstYear: number; readonly lastYear: number };
+
+/**
+ * Where agreements' periods overlap, with the years they share and the one the underlag uses for
+ * them: of the agreements covering a year it takes the first in order of first year, then id.
+ */
+export function agreementOverlaps(agreements: readonly AgreementPeriod[]): Array<{ used: AgreementPeriod; other: AgreementPeriod; from: number; to: number }> {
+  const out: Array<{ used: AgreementPeriod; other: AgreementPeriod; from: number; to: number }> = [];
+  const ordered = [...agreements].sort((x, y) => x.firstYear - y.firstYear || x.id - y.id);
+  ordered.forEach((a, i) => {
+    for (const b of ordered.slice(i + 1)) {
+      const from = Math.max(a.firstYear, b.firstYear);
+      const to = Math.min(a.lastYear, b.lastYear);
+      if (from <= to) out.push({ used: a, other: b, from, to });
+    }
+  });
+  return out;
+}

@@ -169,4 +169,26 @@ describeBrowser('samverkan med kommunerna', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('says when two agreements cover the same years, and which one the underlag uses', async () => {
+    const { page, context, pageErrors } = await openSession(env.browser, env.server.baseUrl);
+    await logIn(page, 'ekonom', '/orgs/RUN/samverkan');
+    expect(await page.locator('#agreement-overlaps').count()).toBe(0);
+    await page.getByText('Registrera en ny samverkansöverenskommelse').click();
+    const create = page.locator('form', { has: page.getByText('Ny överenskommelse', { exact: true }) });
+    await create.getByLabel('Namn').fill('Samverkan 2021–2024');
+    await create.getByLabel('Första år', { exact: true }).fill('2021');
+    await create.getByLabel(/^Sista år/).fill('2024');
+    await create.getByLabel(/^Årsbelopp första året/).fill('1 000 000');
+    await create.getByLabel(/^Årlig uppräkning/).fill('0');
+    await create.getByRole('button', { name: 'Skapa överenskommelsen' }).click();
+    await expect.poll(async () => plain(await page.locator('#agreement-h').textContent())).toBe('Samverkan 2021–2024');
+    const notice = page.locator('#agreement-overlaps');
+    await expect.poll(async () => plain(await notice.textContent())).toBe(
+      'Överenskommelse om samverkan för regional utveckling 2019–2022 och Samverkan 2021–2024 gäller båda 2021–2022. '
+      + 'Underlaget visar Överenskommelse om samverkan för regional utveckling 2019–2022 för de åren.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

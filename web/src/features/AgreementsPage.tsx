@@ -5,8 +5,9 @@ import { useState } from 'react';
 import type { Org } from '../api-types.ts';
 import { BarChart } from '../charts/BarChart.tsx';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
+import { WarningIcon } from '../components/icons.tsx';
 import { ErrorNotice, ExampleBadge, Loading, ReadOnlyNotice } from '../components/notices.tsx';
-import { formatKr, formatKrExact, formatNumberSv, formatPercent } from '../domain.ts';
+import { agreementOverlaps, formatKr, formatKrExact, formatNumberSv, formatPercent } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { AgreementDetail } from '../feature-types.ts';
 import { Link, navigate } from '../router.tsx';
@@ -70,8 +71,28 @@ export function AgreementsPage({ org, view, item }: Props) {
           </ul>
         </nav>
       )}
+      <Overlaps agreements={agreements} />
       <AgreementView key={chosen.id} org={org} id={chosen.id} viewYear={view.year} />
       {create}
+    </div>
+  );
+}
+
+/** Agreements whose periods overlap, said out loud: the underlag uses only one of them for those years. */
+function Overlaps({ agreements }: { agreements: ReadonlyArray<{ id: number; name: string; firstYear: number; lastYear: number }> }) {
+  const overlaps = agreementOverlaps(agreements);
+  if (overlaps.length === 0) return null;
+  const years = (from: number, to: number): string => (from === to ? String(from) : `${String(from)}–${String(to)}`);
+  return (
+    <div className="notice notice-warning" role="note" id="agreement-overlaps">
+      <WarningIcon />
+      <ul>
+        {overlaps.map((o) => (
+          <li key={`${String(o.used.id)}-${String(o.other.id)}`}>
+            {`${o.used.name} och ${o.other.name} gäller båda ${years(o.from, o.to)}. Underlaget visar ${o.used.name} för ${o.from === o.to ? 'det året' : 'de åren'}.`}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
