@@ -13,8 +13,6 @@ export type CollectedBalance = {
   readonly kind: 'IB' | 'UB' | 'RES' | 'OIB' | 'OUB'; readonly yearIndex: number; readonly account: string;
   readonly objects: readonly ObjectRef[]; readonly amount: Ore;
 };
-/** One sum of voucher rows, in the file's sign (debit positive). `unit`/`project`: '' when absent. */
-export type VoucherSum = { readonly account: string; readonly period: Period; readonly unit: string; readonly project: string; readonly amount: Ore };
 
 export type SieCollected = {
   readonly program: string | null;
@@ -31,8 +29,7 @@ export type SieCollected = {
   readonly pbudget: readonly CollectedPeriodRow[];
   readonly vouchers: number;
   readonly voucherRows: number;
-  readonly voucherSums: () => Iterable<VoucherSum>;
-  /** The same sums without an object each: ids into the table's lists (the import's fast path). */
+  /** The voucher rows' sums in the file's sign (debit positive), as ids into the table's lists. */
   readonly voucherTable: () => VoucherTable;
   readonly voucherKeys: number;
 };
@@ -57,20 +54,13 @@ export type SieCollector = {
 /**
  * Sums keyed by (account, month, cost centre + project), in an open-addressing table of typed arrays:
  * half a million keys cost 16 bytes each, not a Map entry and a boxed number. A key is a pair of
- * small integers (`hi` < 2^31, `lo` < 2^22), hashed with integer multiplies; as one number it is
- * hi × 2^22 + lo.
+ * small integers (`hi` < 2^31, `lo` < 2^22), hashed with integer multiplies.
  */
 export type SumTable = {
-  add(key: number, amount: number): void;
   addPair(hi: number, lo: number, amount: number): void;
   readonly size: () => number;
-  /** Every key and its sum; `at` is overwritten for each. */
-  entries(): Generator<{ key: number; amount: number }>;
-  forEach(visit: (key: number, amount: number) => void): void;
   forEachPair(visit: (hi: number, lo: number, amount: number) => void): void;
 };
-
-const LO = 1 << 22;
 
 export function createSumTable(initialBits = 12): SumTable {
   let bits = initialBits;
@@ -126,38 +116,13 @@ export function createSumTable(initialBits = 12): SumTable {
       if (hi >= 0) visit(hi, los[i]!, sums[i]!);
     }
   };
-  return {
-    add(key, amount) {
-      const lo = key % LO;
-      addPair((key - lo) / LO, lo, amount);
-    },
-    addPair,
-    size: () => size,
-    forEachPair,
-    forEach(visit) { forEachPair((hi, lo, amount) => visit(hi * LO + lo, amount)); },
-    *entries() {
-      const at = { key: 0, amount: 0 };
-      for (let i = 0; i < his.length; i++) {
-        const hi = his[i]!;
-        if (hi < 0) continue;
-        at.key = hi * LO + los[i]!;
-        at.amount = sums[i]!;
-        yield at;
-      }
-    },
-  };
-}
-
-/** Table bits for about `rows` distinct keys at most half full, within [12, 21] (grown beyond when needed). */
-export function sumTableBits(rows: number): number {
-  return Math.min(21, Math.max(12, Math.ceil(Math.log2(Math.max(1, rows) * 2))));
+  return { addPair, size: () => size, forEachPair };
 }
 
 const PERIODS = 1024;
-const OBJECT_KEYS = LO;
+const OBJECT_KEYS = 1 << 22;
 
-/** `expectedRows`: about how many voucher rows the file has (from its size), to size the sum table once. */
-export function createSieCollector(expectedRows = 0): SieCollector {
+export function createSieCollector(): SieCollector {
   let program: string | null = null;
   let generated: Day | null = null;
   let companyName: string | null = null;
@@ -205,7 +170,7 @@ export function createSieCollector(expectedRows = 0): SieCollector {
   const objectKeyList: Array<{ unit: string; project: string }> = [];
   // The reader hands out the same array for the same object list bytes (its cache): remember by identity.
   let objectsSeen = new Map<readonly ObjectRef[], number>();
-  const sums = createSumTable(sumTableBits(expectedRows));
+  const sums = createSumTable();
   let periodId = -1;
   let vouchers = 0;
   let voucherRows = 0;
@@ -331,14 +296,6 @@ export function createSieCollector(expectedRows = 0): SieCollector {
         });
       },
     }),
-    voucherSums: function* () {
-      for (const { key, amount } of sums.entries()) {
-        const objectKey = key % OBJECT_KEYS;
-        const outer = (key - objectKey) / OBJECT_KEYS;
-        const o = objectKeyList[objectKey] ?? { unit: '', project: '' };
-        yield { account: accountList[Math.floor(outer / PERIODS)] ?? '', period: periodList[outer % PERIODS] ?? ('' as Period), unit: o.unit, project: o.project, amount: amount as Ore };
-      }
-    },
   });
   return { visit, rows, finish };
 }

@@ -10,7 +10,7 @@ import { CRC_START, crcValue } from './crc32.ts';
 import { detectEncoding, encodingName, hasBom, sniffFile, utf8Verdict } from './encoding.ts';
 import type { SieEncoding } from './encoding.ts';
 import { forEachLine } from './line-source.ts';
-import { createProblemList, lineList } from './problems.ts';
+import { createProblemList, lineList, tally, type Tally } from './problems.ts';
 import type { ProblemLevel, SieProblem } from './problems.ts';
 import { KNOWN_LABELS, QUIET_LABELS, createRecordDecoder, krText } from './record-decoder.ts';
 import type { ObjectRef, PeriodRecord, SieLabel, SieRecord, TransRecord, VoucherRecord } from './records.ts';
@@ -72,7 +72,18 @@ export type SieBatchVisitor = {
   readonly record: SieVisitor;
 };
 
-const BATCH_ROWS = 4096;
+/** Rows per batch of the batch readers. */
+export const BATCH_ROWS = 4096;
+
+/** An empty batch of BATCH_ROWS rows whose ids index `accounts` and `objectLists` (both readers fill one). */
+export function newTransBatch(accounts: readonly string[], objectLists: ReadonlyArray<readonly ObjectRef[]>) {
+  return {
+    count: 0,
+    account: new Int32Array(BATCH_ROWS), objects: new Int32Array(BATCH_ROWS), amount: new Float64Array(BATCH_ROWS),
+    date: new Int32Array(BATCH_ROWS), voucherDate: new Int32Array(BATCH_ROWS), line: new Int32Array(BATCH_ROWS),
+    accounts, objectLists,
+  };
+}
 
 export type SieReadSummary = {
   /** 'refused': not read at all (empty, binary, ZIP, PDF, not SIE); 'sie5': an XML file. */
@@ -91,13 +102,6 @@ export type SieReadSummary = {
   readonly sie5: Sie5Summary | null;
 };
 
-type Tally = { count: number; firstLine: number; lines: number[] };
-const tally = (m: Map<string, Tally>, key: string, line: number, keepLines = 0): void => {
-  const t = m.get(key);
-  if (t === undefined) { m.set(key, { count: 1, firstLine: line, lines: keepLines > 0 ? [line] : [] }); return; }
-  t.count++;
-  if (t.lines.length < keepLines) t.lines.push(line);
-};
 
 export async function parseSie(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -172,17 +176,7 @@ async function parseCore(
 
   // Batch mode: rows as columns, flushed when full, at the end of a chunk, and before any record.
   const batching = rowsVisitor !== null;
-  const batch = {
-    count: 0,
-    account: new Int32Array(BATCH_ROWS),
-    objects: new Int32Array(BATCH_ROWS),
-    amount: new Float64Array(BATCH_ROWS),
-    date: new Int32Array(BATCH_ROWS),
-    voucherDate: new Int32Array(BATCH_ROWS),
-    line: new Int32Array(BATCH_ROWS),
-    accounts: decoder.accountNames,
-    objectLists: decoder.objectLists,
-  };
+  const batch = newTransBatch(decoder.accountNames, decoder.objectLists);
   let voucherDate = 0;
   const flush = (): void => {
     if (batch.count === 0 || rowsVisitor === null) return;

@@ -56,3 +56,14 @@ export function lineList(lines: readonly number[], total: number, shown = 10): s
   const head = lines.slice(0, shown).map(String).join(', ');
   return total > shown ? `${head} … (${String(total)} rader)` : head;
 }
+
+/** How often something was seen, where first, and (up to a limit) on which lines. */
+export type Tally = { count: number; firstLine: number; lines: number[] };
+
+/** Counts `key` at `line` in `m`, keeping up to `keepLines` of its lines. */
+export function tally(m: Map<string, Tally>, key: string, line: number, keepLines = 0): void {
+  const t = m.get(key);
+  if (t === undefined) { m.set(key, { count: 1, firstLine: line, lines: keepLines > 0 ? [line] : [] }); return; }
+  t.count++;
+  if (t.lines.length < keepLines) t.lines.push(line);
+}

@@ -10,7 +10,8 @@ import type { Day, Period } from '../domain/period.ts';
 import { fiscalYearFrom, nextPeriod, parseDay, parsePeriod, previousPeriod } from '../domain/period.ts';
 import type { SieEncoding } from './encoding.ts';
 import type { SieBatchVisitor, SieReadOptions, SieReadSummary, SieTransBatch, SieVisitor } from './parse.ts';
-import { createProblemList, lineList } from './problems.ts';
+import { BATCH_ROWS, newTransBatch } from './parse.ts';
+import { createProblemList, lineList, tally, type Tally } from './problems.ts';
 import type { ProblemLevel } from './problems.ts';
 import { krText } from './record-decoder.ts';
 import type { AccountType, ObjectRef, SieLabel, SieRecord, TransRecord } from './records.ts';
@@ -24,7 +25,6 @@ const XMLDSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
 const MAX_DEPTH = 64;
 /** One start tag (its attributes) longer than this many characters is not SIE 5: refused, not held. */
 const MAX_TAG_CHARS = 16 << 20;
-const BATCH_ROWS = 4096;
 
 /** SIE 5 account types → SIE 4 #KTYP (statistics accounts have none). */
 const ACCOUNT_TYPES: Readonly<Record<string, AccountType | null>> = {
@@ -76,8 +76,6 @@ type Frame =
   | { kind: 'journal'; series: string }
   | { kind: 'entry'; entry: Entry }
   | { kind: 'ledger'; row: Row };
-
-type Tally = { count: number; firstLine: number; lines: number[] };
 
 /** Reads a SIE 5 file (`<Sie>` or `<SieEntry>`), handing every record to `visitor` in file order. */
 export async function parseSie5(
@@ -151,11 +149,6 @@ async function parseSie5Core(
   const counts: Partial<Record<SieLabel, number>> = {};
   const unknown = new Map<string, Tally>();
   const aggregated = new Map<string, Tally>();
-  const tally = (m: Map<string, Tally>, key: string, line: number): void => {
-    const t = m.get(key);
-    if (t === undefined) m.set(key, { count: 1, firstLine: line, lines: [line] });
-    else { t.count++; if (t.lines.length < 10) t.lines.push(line); }
-  };
   let pending: Promise<void>[] = [];
 
   // Batch mode: counted rows as columns with interned accounts and object lists (0 is `{}`).
@@ -163,12 +156,7 @@ async function parseSie5Core(
   const accountNames: string[] = [];
   const listIds = new Map<readonly ObjectRef[], number>([[NO_OBJECTS, 0]]);
   const objectLists: Array<readonly ObjectRef[]> = [NO_OBJECTS];
-  const batch = {
-    count: 0,
-    account: new Int32Array(BATCH_ROWS), objects: new Int32Array(BATCH_ROWS), amount: new Float64Array(BATCH_ROWS),
-    date: new Int32Array(BATCH_ROWS), voucherDate: new Int32Array(BATCH_ROWS), line: new Int32Array(BATCH_ROWS),
-    accounts: accountNames, objectLists,
-  };
+  const batch = newTransBatch(accountNames, objectLists);
   let inVisitor = false;
   const flush = (): void => {
     if (batch.count === 0 || rowsVisitor === null) return;
@@ -286,7 +274,7 @@ async function parseSie5Core(
       if (!p.ok) continue;
       if (p.kind === 'budget') {
         const y = yearOf(p.month);
-        if (y === undefined) tally(aggregated, 'warning|period-outside-year|Budget för månader utanför filens räkenskapsår har årsindex 0; månaden på raden gäller', p.line);
+        if (y === undefined) tally(aggregated, 'warning|period-outside-year|Budget för månader utanför filens räkenskapsår har årsindex 0; månaden på raden gäller', p.line, 10);
         emit({ label: 'PBUDGET', line: p.line, yearIndex: y?.index ?? 0, period: p.month, account: a.id, objects: internList(p.objects), amount: p.amount as Ore, quantity: p.quantity });
         continue;
       }
@@ -328,7 +316,7 @@ async function parseSie5Core(
           base.used = true;
           emit({ label: 'PSALDO', line: p.line, yearIndex: inYear.index, period: p.month, account: a.id, objects, amount: (p.amount - base.amount) as Ore, quantity: null });
         }
-        if (!used) tally(aggregated, 'warning|balance-unused|Utgående saldon för månader som varken är räkenskapsårets sista eller följer på en känd månad har inte lästs in', p.line);
+        if (!used) tally(aggregated, 'warning|balance-unused|Utgående saldon för månader som varken är räkenskapsårets sista eller följer på en känd månad har inte lästs in', p.line, 10);
       }
     }
   };
@@ -362,7 +350,7 @@ async function parseSie5Core(
   };
 
   const unknownElement = (name: string, line: number): Frame => {
-    if (unknown.size < 200 || unknown.has(name)) tally(unknown, name, line);
+    if (unknown.size < 200 || unknown.has(name)) tally(unknown, name, line, 10);
     return { kind: 'skip' };
   };
 
