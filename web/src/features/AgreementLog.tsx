@@ -7,7 +7,7 @@ import type { ApiErrorBody, Org } from '../api-types.ts';
 import { ErrorNotice } from '../components/notices.tsx';
 import { featureApi } from '../feature-api.ts';
 import type { AgreementDetail } from '../feature-types.ts';
-import { FieldForm, fieldError } from './FieldForm.tsx';
+import { fieldError, FieldForm, textField } from './FieldForm.tsx';
 import { ItemControls } from './ItemControls.tsx';
 
 type Kind = 'politicians' | 'officials';
@@ -195,11 +195,7 @@ export function ForumForm({ legend, submitLabel, doneMessage, initial, send, onD
     >
       {(f) => (
         <>
-          <div className="field">
-            <label htmlFor={f.id('name')}>Forumets namn</label>
-            <input {...f.input('name')} value={name} onChange={(e) => setName(e.target.value)} />
-            {f.error('name')}
-          </div>
+          {textField({ f, name: 'name', label: 'Forumets namn', value: name, onChange: setName })}
           <div className="field">
             <label htmlFor={f.id('kind')}>Vilka som möts</label>
             <select {...f.input('kind')} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
@@ -244,21 +240,9 @@ export function MeetingForm({ a, legend, submitLabel, doneMessage, initial, send
             </select>
             {f.error('forumId')}
           </div>
-          <div className="field">
-            <label htmlFor={f.id('day')}>Datum (ÅÅÅÅ-MM-DD)</label>
-            <input {...f.input('day')} value={m.day} onChange={(e) => set({ day: e.target.value })} />
-            {f.error('day')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('subject')}>Ämne</label>
-            <input {...f.input('subject')} value={m.subject} onChange={(e) => set({ subject: e.target.value })} />
-            {f.error('subject')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('notes')}>Anteckningar (valfritt)</label>
-            <textarea {...f.input('notes')} rows={2} value={m.notes} onChange={(e) => set({ notes: e.target.value })} />
-            {f.error('notes')}
-          </div>
+          {textField({ f, name: 'day', label: 'Datum (ÅÅÅÅ-MM-DD)', value: m.day, onChange: (v) => set({ day: v }) })}
+          {textField({ f, name: 'subject', label: 'Ämne', value: m.subject, onChange: (v) => set({ subject: v }) })}
+          {textField({ f, name: 'notes', label: 'Anteckningar (valfritt)', rows: 2, value: m.notes, onChange: (v) => set({ notes: v }) })}
         </>
       )}
     </FieldForm>
@@ -282,11 +266,7 @@ export function FollowupForm({ a, legend, submitLabel, doneMessage, initial, sen
     >
       {(f) => (
         <>
-          <div className="field">
-            <label htmlFor={f.id('period')}>Period (t.ex. 2020-T1, 2020-D, 2020-Å)</label>
-            <input {...f.input('period')} value={period} onChange={(e) => setPeriod(e.target.value)} />
-            {f.error('period')}
-          </div>
+          {textField({ f, name: 'period', label: 'Period (t.ex. 2020-T1, 2020-D, 2020-Å)', value: period, onChange: setPeriod })}
           <div className="field">
             <label htmlFor={f.id('municipalityCode')}>Gäller</label>
             <select {...f.input('municipalityCode')} value={municipality} onChange={(e) => setMunicipality(e.target.value)}>
@@ -299,11 +279,7 @@ export function FollowupForm({ a, legend, submitLabel, doneMessage, initial, sen
             </select>
             {f.error('municipalityCode')}
           </div>
-          <div className="field">
-            <label htmlFor={f.id('text')}>Vad uppföljningen visar</label>
-            <textarea {...f.input('text')} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-            {f.error('text')}
-          </div>
+          {textField({ f, name: 'text', label: 'Vad uppföljningen visar', rows: 3, value: text, onChange: setText })}
         </>
       )}
     </FieldForm>

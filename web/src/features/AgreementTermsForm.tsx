@@ -10,7 +10,7 @@ import { formatKrExact, parseAmount, type Ore } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { AgreementDetail, AgreementTermsBody } from '../feature-types.ts';
 import { useApi } from '../use-api.ts';
-import { FieldForm, fieldError } from './FieldForm.tsx';
+import { fieldError, FieldForm, textField } from './FieldForm.tsx';
 
 type Municipality = { code: string; name: string };
 
@@ -81,26 +81,10 @@ function AgreementTermsForm({ legend, submitLabel, doneMessage, municipalities, 
     <FieldForm legend={legend} submitLabel={submitLabel} doneMessage={doneMessage} onDone={onDone} fields={FIELDS} onSubmit={submit}>
       {(f) => (
         <>
-          <div className="field">
-            <label htmlFor={f.id('name')}>Namn</label>
-            <input {...f.input('name')} value={t.name} onChange={(e) => set({ name: e.target.value })} />
-            {f.error('name')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('description')}>Beskrivning (valfri)</label>
-            <textarea {...f.input('description')} rows={2} value={t.description} onChange={(e) => set({ description: e.target.value })} />
-            {f.error('description')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('firstYear')}>Första år</label>
-            <input {...f.input('firstYear')} inputMode="numeric" value={t.firstYear} onChange={(e) => set({ firstYear: e.target.value })} />
-            {f.error('firstYear')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('lastYear')}>Sista år (högst tio år i en period)</label>
-            <input {...f.input('lastYear')} inputMode="numeric" value={t.lastYear} onChange={(e) => set({ lastYear: e.target.value })} />
-            {f.error('lastYear')}
-          </div>
+          {textField({ f, name: 'name', label: 'Namn', value: t.name, onChange: (v) => set({ name: v }) })}
+          {textField({ f, name: 'description', label: 'Beskrivning (valfri)', rows: 2, value: t.description, onChange: (v) => set({ description: v }) })}
+          {textField({ f, name: 'firstYear', label: 'Första år', inputMode: 'numeric', value: t.firstYear, onChange: (v) => set({ firstYear: v }) })}
+          {textField({ f, name: 'lastYear', label: 'Sista år (högst tio år i en period)', inputMode: 'numeric', value: t.lastYear, onChange: (v) => set({ lastYear: v }) })}
           <div className="field">
             <label htmlFor={f.id('firstYearTotalOre')}>Årsbelopp första året (kr)</label>
             <input
@@ -115,11 +99,7 @@ function AgreementTermsForm({ legend, submitLabel, doneMessage, municipalities, 
             </p>
             {f.error('firstYearTotalOre')}
           </div>
-          <div className="field">
-            <label htmlFor={f.id('upliftPercent')}>Årlig uppräkning (%)</label>
-            <input {...f.input('upliftPercent')} inputMode="decimal" value={t.uplift} onChange={(e) => set({ uplift: e.target.value })} />
-            {f.error('upliftPercent')}
-          </div>
+          {textField({ f, name: 'upliftPercent', label: 'Årlig uppräkning (%)', inputMode: 'decimal', value: t.uplift, onChange: (v) => set({ uplift: v }) })}
           <fieldset {...f.group('municipalityCodes')}>
             <legend>Parter</legend>
             <p className="hint">{partiesHint}</p>

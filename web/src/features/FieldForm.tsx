@@ -106,3 +106,24 @@ export function FieldForm({ legend, submitLabel, fields, onSubmit, onDone, doneM
     </form>
   );
 }
+
+/**
+ * A labelled text field of a FieldForm, its error beside it: an input, or a textarea when `rows` is
+ * given. The markup every form repeated (label for the id, aria from `f.input`, the error after).
+ * A function called while the form's children render, not a component: FieldForm learns during that
+ * render whether an error was shown beside its field (else it shows it under the form).
+ */
+export function textField({ f, name, label, value, onChange, rows, inputMode }: {
+  f: Fields; name: string; label: string; value: string; onChange: (value: string) => void;
+  rows?: number; inputMode?: 'numeric' | 'decimal' | 'text';
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={f.id(name)}>{label}</label>
+      {rows === undefined
+        ? <input {...f.input(name)} {...(inputMode === undefined ? {} : { inputMode })} value={value} onChange={(e) => onChange(e.target.value)} />
+        : <textarea {...f.input(name)} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} />}
+      {f.error(name)}
+    </div>
+  );
+}

@@ -8,7 +8,7 @@ import type { Org } from '../api-types.ts';
 import { featureApi } from '../feature-api.ts';
 import type { GoalView, StrategiesView } from '../feature-types.ts';
 import { parseOutcomeValue } from '../domain.ts';
-import { FieldForm, fieldError, type Fields } from './FieldForm.tsx';
+import { fieldError, FieldForm, type Fields, textField } from './FieldForm.tsx';
 
 type Indicator = GoalView['indicators'][number];
 type Activity = GoalView['activities'][number];
@@ -58,31 +58,11 @@ function NewStrategyForm({ org, onChanged }: { org: Org; onChanged: () => void }
       fields={['code', 'name', 'firstYear', 'lastYear', 'subStrategies']} onSubmit={submit}>
       {(f) => (
         <>
-          <div className="field">
-            <label htmlFor={f.id('code')}>Kod</label>
-            <input {...f.input('code')} value={code} onChange={(e) => setCode(e.target.value)} />
-            {f.error('code')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('name')}>Namn</label>
-            <input {...f.input('name')} value={name} onChange={(e) => setName(e.target.value)} />
-            {f.error('name')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('firstYear')}>Första år</label>
-            <input {...f.input('firstYear')} inputMode="numeric" value={first} onChange={(e) => setFirst(e.target.value)} />
-            {f.error('firstYear')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('lastYear')}>Sista år</label>
-            <input {...f.input('lastYear')} inputMode="numeric" value={last} onChange={(e) => setLast(e.target.value)} />
-            {f.error('lastYear')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('subStrategies')}>Delstrategier eller prioriteringar (en per rad)</label>
-            <textarea {...f.input('subStrategies')} rows={6} value={subs} onChange={(e) => setSubs(e.target.value)} />
-            {f.error('subStrategies')}
-          </div>
+          {textField({ f, name: 'code', label: 'Kod', value: code, onChange: setCode })}
+          {textField({ f, name: 'name', label: 'Namn', value: name, onChange: setName })}
+          {textField({ f, name: 'firstYear', label: 'Första år', inputMode: 'numeric', value: first, onChange: setFirst })}
+          {textField({ f, name: 'lastYear', label: 'Sista år', inputMode: 'numeric', value: last, onChange: setLast })}
+          {textField({ f, name: 'subStrategies', label: 'Delstrategier eller prioriteringar (en per rad)', rows: 6, value: subs, onChange: setSubs })}
         </>
       )}
     </FieldForm>
@@ -137,16 +117,8 @@ export function GoalForm({ org, strategies, goal, onDone }: { org: Org; strategi
       fields={['title', 'description', 'strategyCode', 'subStrategies']} onSubmit={submit}>
       {(f) => (
         <>
-          <div className="field">
-            <label htmlFor={f.id('title')}>Mål</label>
-            <input {...f.input('title')} value={title} onChange={(e) => setTitle(e.target.value)} />
-            {f.error('title')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('description')}>Beskrivning</label>
-            <textarea {...f.input('description')} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-            {f.error('description')}
-          </div>
+          {textField({ f, name: 'title', label: 'Mål', value: title, onChange: setTitle })}
+          {textField({ f, name: 'description', label: 'Beskrivning', rows: 2, value: description, onChange: setDescription })}
           <div className="field">
             <label htmlFor={f.id('strategyCode')}>Strategi</label>
             <select {...f.input('strategyCode')} value={strategyCode} onChange={(e) => { setStrategyCode(e.target.value); setChosen([]); }}>
@@ -232,16 +204,8 @@ export function IndicatorForm({ org, year, goals, indicator, onDone }: { org: Or
       {(f) => (
         <>
           {goals !== undefined && <GoalSelect f={f} goals={goals} value={goalId} onChange={setGoalId} />}
-          <div className="field">
-            <label htmlFor={f.id('name')}>Indikator</label>
-            <input {...f.input('name')} value={name} onChange={(e) => setName(e.target.value)} />
-            {f.error('name')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('unit')}>Enhet (t.ex. %, antal, kr)</label>
-            <input {...f.input('unit')} value={unit} onChange={(e) => setUnit(e.target.value)} />
-            {f.error('unit')}
-          </div>
+          {textField({ f, name: 'name', label: 'Indikator', value: name, onChange: setName })}
+          {textField({ f, name: 'unit', label: 'Enhet (t.ex. %, antal, kr)', value: unit, onChange: setUnit })}
           <div className="field">
             <label htmlFor={f.id('direction')}>Riktning</label>
             <select {...f.input('direction')} value={direction} onChange={(e) => setDirection(e.target.value as 'higher' | 'lower')}>
@@ -257,28 +221,14 @@ export function IndicatorForm({ org, year, goals, indicator, onDone }: { org: Or
               <option value="kolada">Nyckeltal i Kolada</option>
             </select>
           </div>
-          {source === 'kolada' && (
-            <div className="field">
-              <label htmlFor={f.id('koladaKpi')}>Kolada-id (t.ex. N00914)</label>
-              <input {...f.input('koladaKpi')} value={kpi} onChange={(e) => setKpi(e.target.value)} />
-              {f.error('koladaKpi')}
-            </div>
-          )}
+          {source === 'kolada' && textField({ f, name: 'koladaKpi', label: 'Kolada-id (t.ex. N00914)', value: kpi, onChange: setKpi })}
           <div className="field field-check">
             <input type="checkbox" {...f.input('genderSplit')} checked={genderSplit} onChange={(e) => setGenderSplit(e.target.checked)} />
             <label htmlFor={f.id('genderSplit')}>Uppdelad på kvinnor och män</label>
             {f.error('genderSplit')}
           </div>
-          <div className="field">
-            <label htmlFor={f.id('baselineYear')}>Utgångsår</label>
-            <input {...f.input('baselineYear')} inputMode="numeric" value={baselineYear} onChange={(e) => setBaselineYear(e.target.value)} />
-            {f.error('baselineYear')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('baselineValue')}>Utgångsvärde</label>
-            <input {...f.input('baselineValue')} inputMode="decimal" value={baselineValue} onChange={(e) => setBaselineValue(e.target.value)} />
-            {f.error('baselineValue')}
-          </div>
+          {textField({ f, name: 'baselineYear', label: 'Utgångsår', inputMode: 'numeric', value: baselineYear, onChange: setBaselineYear })}
+          {textField({ f, name: 'baselineValue', label: 'Utgångsvärde', inputMode: 'decimal', value: baselineValue, onChange: setBaselineValue })}
           <fieldset {...f.group('targets')}>
             <legend>Målvärde per år</legend>
             <div className="field field-inline">
@@ -327,21 +277,9 @@ export function ActivityForm({ org, goals, activity, onDone }: { org: Org; goals
       {(f) => (
         <>
           {goals !== undefined && <GoalSelect f={f} goals={goals} value={goalId} onChange={setGoalId} />}
-          <div className="field">
-            <label htmlFor={f.id('title')}>Aktivitet</label>
-            <input {...f.input('title')} value={title} onChange={(e) => setTitle(e.target.value)} />
-            {f.error('title')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('owner')}>Ansvarig</label>
-            <input {...f.input('owner')} value={owner} onChange={(e) => setOwner(e.target.value)} />
-            {f.error('owner')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('dueDay')}>Klart senast (ÅÅÅÅ-MM-DD)</label>
-            <input {...f.input('dueDay')} value={dueDay} onChange={(e) => setDueDay(e.target.value)} />
-            {f.error('dueDay')}
-          </div>
+          {textField({ f, name: 'title', label: 'Aktivitet', value: title, onChange: setTitle })}
+          {textField({ f, name: 'owner', label: 'Ansvarig', value: owner, onChange: setOwner })}
+          {textField({ f, name: 'dueDay', label: 'Klart senast (ÅÅÅÅ-MM-DD)', value: dueDay, onChange: setDueDay })}
           {activity !== undefined && (
             <div className="field field-check">
               <input type="checkbox" {...f.input('done')} checked={done} onChange={(e) => setDone(e.target.checked)} />

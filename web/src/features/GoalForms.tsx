@@ -7,7 +7,7 @@ import type { Org } from '../api-types.ts';
 import { featureApi } from '../feature-api.ts';
 import type { GoalView, StrategiesView } from '../feature-types.ts';
 import { ActionForm } from './ActionForm.tsx';
-import { FieldForm, fieldError } from './FieldForm.tsx';
+import { fieldError, FieldForm, textField } from './FieldForm.tsx';
 import { GoalSelect, numberText } from './GoalEditForms.tsx';
 import { parseOutcomeValue } from '../domain.ts';
 
@@ -41,11 +41,7 @@ export function AssessmentForm({ org, year, goals, goalId: fixedGoal, entry, onD
       {(f) => (
         <>
           {goals !== undefined && <GoalSelect f={f} goals={goals} value={goalId} onChange={setGoalId} />}
-          <div className="field">
-            <label htmlFor={f.id('period')}>Period (ÅÅÅÅ-T1…T3, ÅÅÅÅ-D för delår, ÅÅÅÅ-Å för helår)</label>
-            <input {...f.input('period')} value={period} onChange={(e) => setPeriod(e.target.value)} />
-            {f.error('period')}
-          </div>
+          {textField({ f, name: 'period', label: 'Period (ÅÅÅÅ-T1…T3, ÅÅÅÅ-D för delår, ÅÅÅÅ-Å för helår)', value: period, onChange: setPeriod })}
           <div className="field">
             <label htmlFor={f.id('assessment')}>Bedömning</label>
             <select {...f.input('assessment')} value={assessment} onChange={(e) => setAssessment(e.target.value)}>
@@ -55,11 +51,7 @@ export function AssessmentForm({ org, year, goals, goalId: fixedGoal, entry, onD
             </select>
             {f.error('assessment')}
           </div>
-          <div className="field">
-            <label htmlFor={f.id('comment')}>Kommentar</label>
-            <textarea {...f.input('comment')} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
-            {f.error('comment')}
-          </div>
+          {textField({ f, name: 'comment', label: 'Kommentar', rows: 3, value: comment, onChange: setComment })}
         </>
       )}
     </FieldForm>
@@ -103,28 +95,12 @@ export function OutcomeForm({ org, year, indicators, indicator: fixed, entry, on
               {f.error('indicator')}
             </div>
           )}
-          <div className="field">
-            <label htmlFor={f.id('period')}>Period</label>
-            <input {...f.input('period')} value={period} onChange={(e) => setPeriod(e.target.value)} />
-            {f.error('period')}
-          </div>
-          <div className="field">
-            <label htmlFor={f.id('total')}>Totalt</label>
-            <input {...f.input('total')} inputMode="decimal" value={total} onChange={(e) => setTotal(e.target.value)} />
-            {f.error('total')}
-          </div>
+          {textField({ f, name: 'period', label: 'Period', value: period, onChange: setPeriod })}
+          {textField({ f, name: 'total', label: 'Totalt', inputMode: 'decimal', value: total, onChange: setTotal })}
           {chosen?.genderSplit === true && (
             <>
-              <div className="field">
-                <label htmlFor={f.id('women')}>Kvinnor</label>
-                <input {...f.input('women')} inputMode="decimal" value={women} onChange={(e) => setWomen(e.target.value)} />
-                {f.error('women')}
-              </div>
-              <div className="field">
-                <label htmlFor={f.id('men')}>Män</label>
-                <input {...f.input('men')} inputMode="decimal" value={men} onChange={(e) => setMen(e.target.value)} />
-                {f.error('men')}
-              </div>
+              {textField({ f, name: 'women', label: 'Kvinnor', inputMode: 'decimal', value: women, onChange: setWomen })}
+              {textField({ f, name: 'men', label: 'Män', inputMode: 'decimal', value: men, onChange: setMen })}
             </>
           )}
         </>

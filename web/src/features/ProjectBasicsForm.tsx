@@ -7,7 +7,7 @@ import type { Org } from '../api-types.ts';
 import { PROGRAMMES } from '../domain.ts';
 import { featureApi } from '../feature-api.ts';
 import type { FlatRate, ProjectDetail, ProjectStatus } from '../feature-types.ts';
-import { FieldForm, fieldError } from './FieldForm.tsx';
+import { fieldError, FieldForm, textField } from './FieldForm.tsx';
 import { projectBody } from './project-body.ts';
 
 export const PROJECT_STATUSES: { code: ProjectStatus; label: string }[] = [
@@ -92,11 +92,7 @@ export function ProjectBasicsForm({ org, p, onSaved }: { org: Org; p: ProjectDet
             {p.issues.length > 0 && <p className="hint">Så länge projektet bryter mot en regel kan det bara sparas som planerat (utkast).</p>}
             {f.error('status')}
           </div>
-          <div className="field">
-            <label htmlFor={f.id('startPeriod')}>Startmånad (ÅÅÅÅ-MM)</label>
-            <input {...f.input('startPeriod')} value={start} onChange={(e) => setStart(e.target.value)} />
-            {f.error('startPeriod')}
-          </div>
+          {textField({ f, name: 'startPeriod', label: 'Startmånad (ÅÅÅÅ-MM)', value: start, onChange: setStart })}
           <div className="field">
             <label htmlFor={f.id('endPeriod')}>Slutmånad (ÅÅÅÅ-MM)</label>
             <input {...f.input('endPeriod')} value={end} onChange={(e) => setEnd(e.target.value)} />
