@@ -3,7 +3,6 @@
 // it (parseSie, a no-op visitor), and `ramplan sie import` as a whole process (Node start, database
 // connection, reading, folding, COPY, commit) into a fresh, migrated database of an embedded
 // PostgreSQL. The import process reports its peak memory (RAMPLAN_REPORT_MAXRSS=1).
-import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,10 +12,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres, removeDataFolder } from '../src/db/embedded.ts';
 import { generateSie4E, parseSie, parseSieBatch } from '../src/sie/index.ts';
+import { runRamplan, type CliRun } from '../test/ramplan-cli.ts';
 import { median } from './measure.ts';
 import { figure, formatMs, type Figure } from './report.ts';
-
-const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'ramplan.js');
 
 export type SieBenchOptions = { readonly transactions: number; readonly runs: number; readonly importRuns: number; readonly log: (line: string) => void };
 export type SieBenchResult = { readonly figures: Figure[]; readonly setup: Record<string, number | string> };
@@ -56,17 +54,10 @@ async function parseBatch(file: string): Promise<number> {
   return rows;
 }
 
-function run(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - start }));
-  });
+async function run(args: readonly string[], env: Record<string, string>): Promise<CliRun & { ms: number }> {
+  const start = performance.now();
+  const r = await runRamplan(args, env);
+  return { ...r, ms: performance.now() - start };
 }
 
 async function timed(task: () => Promise<unknown>): Promise<number> {

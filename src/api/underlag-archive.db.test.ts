@@ -4,18 +4,17 @@
 // a tagged PDF, an XLSX, the decision with its diarienummer and frozen snapshot, and the plan
 // version's lines and history. The PDF needs Chromium: without it those parts skip with a visible
 // notice (and fail under RAMPLAN_REQUIRE_ALL=1).
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRamplan, type CliRun } from '../../test/ramplan-cli.ts';
 import { signIn, startDemoApp, type Fixture } from '../../test/app-fixture.ts';
 import { CHROMIUM_PATH, describeWith, expectTaggedPdf } from '../reports/render/tool-support.ts';
 import type { ArchiveManifest } from '../services/underlag-archive.ts';
 
-const BIN = path.resolve('bin/ramplan.js');
 const BASE = '/api/orgs/RUN/underlag';
 let fx: Fixture;
 let ekonom: string;
@@ -37,17 +36,8 @@ afterAll(async () => {
   await fx?.close();
 });
 
-type Run = { code: number | null; stdout: string; stderr: string };
-function ramplan(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args, '--quiet', '--database-url', fx.database.url], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function ramplan(args: readonly string[]): Promise<CliRun> {
+  return runRamplan([...args, '--quiet', '--database-url', fx.database.url]);
 }
 
 const archive = (cookie: string) => fx.app.inject({ method: 'GET', url: `${BASE}/${id}/archive`, headers: { cookie } });

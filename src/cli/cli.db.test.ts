@@ -4,23 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RAMPLAN_BIN as BIN, runRamplan as ramplan } from '../../test/ramplan-cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 
-const BIN = path.resolve('bin/ramplan.js');
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function ramplan(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let database: TestDatabase;
 beforeAll(async () => { database = await createTestDatabase(); });

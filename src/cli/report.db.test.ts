@@ -3,28 +3,14 @@
 // its text, and refusals in Swedish that write no file and exit non-zero. The PDF (Chromium) and the
 // DOCX (LibreOffice) parts skip with a visible notice when the program is missing, and fail instead
 // under RAMPLAN_REQUIRE_ALL=1 (CI installs chromium and libreoffice-writer).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRamplan as ramplan } from '../../test/ramplan-cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { CHROMIUM_PATH, describeWith, expectTaggedPdf } from '../reports/render/tool-support.ts';
-
-const BIN = path.resolve('bin/ramplan.js');
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function ramplan(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let database: TestDatabase;
 let dir: string;

@@ -11,9 +11,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../db/database.ts';
 import { generateSie4E } from '../sie/index.ts';
+import { RAMPLAN_BIN as BIN, runRamplan, type CliRun } from '../../test/ramplan-cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 
-const BIN = path.resolve('bin/ramplan.js');
 const FIXTURES = path.resolve('..', 'shared', 'fixtures', 'sie');
 const APP_NAME = 'ramplan-sie-kill-test';
 let database: TestDatabase;
@@ -33,7 +33,6 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-type Run = { code: number | null; stdout: string; stderr: string };
 
 function urlWithName(): string {
   const url = new URL(database.url);
@@ -41,16 +40,8 @@ function urlWithName(): string {
   return url.toString();
 }
 
-function ramplan(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: urlWithName() }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function ramplan(args: readonly string[]): Promise<CliRun> {
+  return runRamplan(args, { DATABASE_URL: urlWithName() });
 }
 
 async function counts(): Promise<string> {
