@@ -12,6 +12,7 @@ import * as issue4Gaps from './migrations/0009-issue4-gaps.ts';
 import * as importSpeed2 from './migrations/0010-import-speed-2.ts';
 import * as financingTypes from './migrations/0013-financing-types.ts';
 import * as importSpeed3 from './migrations/0015-import-speed-3.ts';
+import * as importSpeed4 from './migrations/0016-import-speed-4.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
 // ships is the set that runs, and a renamed file cannot silently change the order.
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-import-speed-2': importSpeed2,
   '0013-financing-types': financingTypes,
   '0015-import-speed-3': importSpeed3,
+  '0016-import-speed-4': importSpeed4,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,7 +12,7 @@ import { withCopyTransaction } from '../db/repositories/sie-import-copy.ts';
 import {
   analyzePlanLines, copyBalances, copyPlanLines, deleteImportLines, deleteVersionLines, findCurrentImports, findOrganisationCodesByOrgNumber,
   importClashes, insertCategoriesIfMissing, insertSieImport, insertUnitMap, listUnitMap, lockSieImports, markImportsReplaced, setImportWorkMem,
-  setOrganisationNumber, setVersionYears, versionHasLines,
+  setOrganisationNumber, setVersionYears, summarizeImportedLines, versionHasLines,
 } from '../db/repositories/sie-import.ts';
 import {
   findOrganisationByCode, insertOrganisation, insertRootOrganisation, listTenantOrganisations, type OrganisationRow,
@@ -224,6 +224,7 @@ export async function importSieFile(ctx: ServiceContext, input: SieImportInput):
     } catch (error) {
       translateCopyError(error, org);
     }
+    if (linesWritten > 0) await summarizeImportedLines(tx);
     input.onPhase?.('copy');
     const balances = await copyBalances(copy, org.tenantId, importId, plan.balanceRows.map((b) => ({ ...b, amountOre: b.amount })));
     await markImportsReplaced(tx, earlier.map((e) => e.id), importId);

@@ -5,6 +5,16 @@ import { toOre, toSafeNumber } from '../convert.ts';
 import type { Ore } from '../../domain/money.ts';
 import type { CategoryKind } from '../../domain/category.ts';
 
+/**
+ * "Every line, typed or imported": always true, and what lets a query on a version's lines use both of
+ * their indexes (migration 0016): the B-tree over typed lines (sie_import_id IS NULL) and the BRIN over
+ * imported ones (IS NOT NULL), combined by a BitmapOr. Add it wherever lines are found by version.
+ */
+export function anyLineSource(alias?: string) {
+  const column = sql.ref(alias === undefined ? 'sie_import_id' : `${alias}.sie_import_id`);
+  return sql<boolean>`(${column} IS NULL OR ${column} IS NOT NULL)`;
+}
+
 export type PlanLineRow = {
   readonly id: number;
   readonly versionId: number;
@@ -51,7 +61,7 @@ function toRow(r: Raw): PlanLineRow {
 }
 
 export async function listPlanLines(db: DbOrTx, versionId: number, year: number): Promise<PlanLineRow[]> {
-  const rows = await selectLines(db).where('l.version_id', '=', String(versionId)).where('l.year', '=', year)
+  const rows = await selectLines(db).where('l.version_id', '=', String(versionId)).where('l.year', '=', year).where(anyLineSource('l'))
     .orderBy('c.sort_order').orderBy('l.account_code').orderBy('u.code').orderBy('l.period').orderBy('l.id').execute();
   return rows.map(toRow);
 }
@@ -114,7 +124,7 @@ export async function categoryTotals(db: DbOrTx, versionId: number, years?: { fr
 export async function categoryTotalsFromLines(db: DbOrTx, versionId: number, years?: { from: number; to: number }): Promise<CategoryTotal[]> {
   let q = db.selectFrom('plan_line')
     .select((eb) => ['year', 'category_code', eb.fn.sum<string>('amount_ore').as('amount_ore')])
-    .where('version_id', '=', String(versionId));
+    .where('version_id', '=', String(versionId)).where(anyLineSource());
   if (years) q = q.where('year', '>=', years.from).where('year', '<=', years.to);
   const rows = await q.groupBy(['year', 'category_code']).orderBy('year').orderBy('category_code').execute();
   return rows.map((r) => ({ year: r.year, category: r.category_code, amountOre: toOre(r.amount_ore, 'sum(amount_ore)') }));
@@ -124,7 +134,7 @@ export async function categoryTotalsFromLines(db: DbOrTx, versionId: number, yea
 export async function yearLinesByKey(db: DbOrTx, versionId: number, year: number): Promise<Array<{ key: string; category: string; accountCode: string; amountOre: Ore }>> {
   const rows = await db.selectFrom('plan_line')
     .select((eb) => ['unit_id', 'account_code', 'category_code', 'project_code', 'funder_code', eb.fn.sum<string>('amount_ore').as('amount_ore')])
-    .where('version_id', '=', String(versionId)).where('year', '=', year)
+    .where('version_id', '=', String(versionId)).where('year', '=', year).where(anyLineSource())
     .groupBy(['unit_id', 'account_code', 'category_code', 'project_code', 'funder_code'])
     .orderBy('unit_id').orderBy('account_code').execute();
   return rows.map((r) => ({

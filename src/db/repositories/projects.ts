@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../database.ts';
 import { toOre, toSafeNumber } from '../convert.ts';
+import { anyLineSource } from './plan-lines.ts';
 import type { CostCategory, CostRow, FinancingRow, FinancingType, FlatRate, FunderShare, ProjectStatus, StaffRow } from '../../domain/projects.ts';
 
 export type ProjectRow = {
@@ -107,6 +108,7 @@ export async function replaceFunderShares(db: DbOrTx, tenantId: number, projectI
 
 /** Removes the lines a project put into a version (before putting in the current ones). */
 export async function deleteProjectPlanLines(db: DbOrTx, versionId: number, projectCode: string): Promise<number> {
-  const r = await db.deleteFrom('plan_line').where('version_id', '=', String(versionId)).where('project_code', '=', projectCode).executeTakeFirst();
+  const r = await db.deleteFrom('plan_line').where('version_id', '=', String(versionId)).where('project_code', '=', projectCode)
+    .where(anyLineSource()).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../database.ts';
 import { toOre, toSafeNumber } from '../convert.ts';
 import type { Ore } from '../../domain/money.ts';
+import { anyLineSource } from './plan-lines.ts';
 import { copyField, type Copier, type CopyValue } from './sie-import-copy.ts';
 
 /** Serialises imports into one organisation: held until the transaction ends. */
@@ -21,7 +22,7 @@ export async function setImportWorkMem(db: DbOrTx): Promise<void> {
 
 /** Whether the version has any line (visible in this transaction). */
 export async function versionHasLines(db: DbOrTx, versionId: number): Promise<boolean> {
-  const r = await sql<{ found: boolean }>`SELECT EXISTS (SELECT 1 FROM plan_line WHERE version_id = ${versionId}) AS found`.execute(db);
+  const r = await sql<{ found: boolean }>`SELECT EXISTS (SELECT 1 FROM plan_line WHERE version_id = ${versionId} AND ${anyLineSource()}) AS found`.execute(db);
   return r.rows[0]?.found === true;
 }
 
@@ -99,7 +100,7 @@ export async function deleteImportLines(db: DbOrTx, versionId: number, importIds
 }
 
 export async function deleteVersionLines(db: DbOrTx, versionId: number): Promise<number> {
-  const r = await db.deleteFrom('plan_line').where('version_id', '=', String(versionId)).executeTakeFirst();
+  const r = await db.deleteFrom('plan_line').where('version_id', '=', String(versionId)).where(anyLineSource()).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -152,6 +153,14 @@ export async function listSieImports(db: DbOrTx, orgId: number, limit = 50): Pro
     status: r.status, replacedBy: r.replaced_by === null ? null : toSafeNumber(r.replaced_by, 'sie_import.replaced_by'),
     importedBy: r.imported_by, importedAt: r.imported_at, counts: r.counts, problems: r.problems, report: r.report,
   }));
+}
+
+/**
+ * Summarises the page ranges the COPY added in the BRIN index over imported lines (migration 0016),
+ * inside the import's transaction: until a range is summarised, every query on any version reads it.
+ */
+export async function summarizeImportedLines(db: DbOrTx): Promise<void> {
+  await sql`SELECT brin_summarize_new_values('plan_line_imported')`.execute(db);
 }
 
 /** Fresh planner statistics after a bulk load (DESIGN.md: COPY, then ANALYZE). */
@@ -235,7 +244,7 @@ export async function exportLines(db: DbOrTx, versionId: number, year: number): 
 }>> {
   const rows = await db.selectFrom('plan_line as l').innerJoin('organisation as u', 'u.id', 'l.unit_id')
     .select((eb) => ['l.period', 'l.unit_id', 'u.code', 'l.account_code', 'l.category_code', 'l.project_code', eb.fn.sum<string>('l.amount_ore').as('amount')])
-    .where('l.version_id', '=', String(versionId)).where('l.year', '=', year)
+    .where('l.version_id', '=', String(versionId)).where('l.year', '=', year).where(anyLineSource('l'))
     .groupBy(['l.period', 'l.unit_id', 'u.code', 'l.account_code', 'l.category_code', 'l.project_code'])
     .orderBy('l.account_code').orderBy('l.period').orderBy('u.code').execute();
   return rows.map((r) => ({
