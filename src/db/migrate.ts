@@ -13,6 +13,7 @@ import * as importSpeed2 from './migrations/0010-import-speed-2.ts';
 import * as financingTypes from './migrations/0013-financing-types.ts';
 import * as importSpeed3 from './migrations/0015-import-speed-3.ts';
 import * as importSpeed4 from './migrations/0016-import-speed-4.ts';
+import * as importSpeed5 from './migrations/0017-import-speed-5.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
 // ships is the set that runs, and a renamed file cannot silently change the order.
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0013-financing-types': financingTypes,
   '0015-import-speed-3': importSpeed3,
   '0016-import-speed-4': importSpeed4,
+  '0017-import-speed-5': importSpeed5,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,7 +13,9 @@ import { createTestDatabase, type TestDatabase } from '../../../test/test-databa
 import { insertOrganisation, insertRootOrganisation } from './organisations.ts';
 import { insertAccounts, insertCategories } from './reference.ts';
 import { insertVersion } from './versions.ts';
-import { categoryTotals, categoryTotalsFromLines, insertPlanLines, listPlanLines, yearLinesByKey } from './plan-lines.ts';
+import {
+  categoryTotals, categoryTotalsFromLines, deletePlanLine, findPlanLine, insertPlanLines, listPlanLines, updatePlanLineAmount, yearLinesByKey,
+} from './plan-lines.ts';
 import { deleteProjectPlanLines } from './projects.ts';
 import { deleteImportLines, deleteVersionLines, exportLines, summarizeImportedLines, versionHasLines } from './sie-import.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/category.ts';
@@ -78,8 +80,15 @@ describe('plan_line indexes (migration 0016)', () => {
     const byKey = await yearLinesByKey(traced, versionId, 2024);
     const exported = await exportLines(traced, versionId, 2024);
     expect(await versionHasLines(traced, versionId)).toBe(true);
+    const typedLine = lines.find((l) => l.projectCode === 'P2');
+    const importedLine = lines.find((l) => l.projectCode === 'I5');
+    if (!typedLine || !importedLine) throw new Error('test lines missing');
+    expect((await findPlanLine(traced, versionId, typedLine.id))?.amountOre).toBe(typedLine.amountOre);
+    expect((await findPlanLine(traced, versionId, importedLine.id))?.amountOre).toBe(importedLine.amountOre);
     // Writes run inside a transaction that is rolled back: only their plans matter here.
     await traced.transaction().execute(async (tx) => {
+      expect(await updatePlanLineAmount(tx, versionId, typedLine.id, typedLine.revision, ore(1), 'test')).toBe(typedLine.revision + 1);
+      expect(await deletePlanLine(tx, versionId, importedLine.id, importedLine.revision)).toBe(true);
       await deleteProjectPlanLines(tx, versionId, 'P1');
       await deleteVersionLines(tx, versionId);
       throw new Error('rollback');
@@ -93,11 +102,11 @@ describe('plan_line indexes (migration 0016)', () => {
     expect(fromLines).toEqual(summary);
 
     const reading = captured.filter((q) => /plan_line/.test(q.sql) && !/^(begin|commit|rollback)/i.test(q.sql));
-    expect(reading.length).toBe(7);
+    expect(reading.length).toBe(11);
     for (const q of reading) {
       const plan = await explainWithoutSeqScan(q);
       expect(plan, q.sql).not.toMatch(/Seq Scan on plan_line/);
-      expect(plan, q.sql).toMatch(/plan_line_version_year|plan_line_key/); // typed lines: either partial B-tree
+      expect(plan, q.sql).toMatch(/plan_line_version_year|plan_line_key|plan_line_id/); // typed lines: a partial B-tree
       expect(plan, q.sql).toMatch(/plan_line_imported/);
     }
   });

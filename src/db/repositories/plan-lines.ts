@@ -67,7 +67,8 @@ export async function listPlanLines(db: DbOrTx, versionId: number, year: number)
 }
 
 export async function findPlanLine(db: DbOrTx, versionId: number, id: number): Promise<PlanLineRow | undefined> {
-  const r = await selectLines(db).where('l.version_id', '=', String(versionId)).where('l.id', '=', String(id)).executeTakeFirst();
+  const r = await selectLines(db).where('l.version_id', '=', String(versionId)).where('l.id', '=', String(id)).where(anyLineSource('l'))
+    .executeTakeFirst();
   return r ? toRow(r) : undefined;
 }
 
@@ -99,14 +100,14 @@ export async function updatePlanLineAmount(
 ): Promise<number | undefined> {
   const r = await db.updateTable('plan_line')
     .set((eb) => ({ amount_ore: amountOre, revision: eb('revision', '+', 1), updated_at: sql<Date>`now()`, updated_by: by }))
-    .where('version_id', '=', String(versionId)).where('id', '=', String(id)).where('revision', '=', expectedRevision)
+    .where('version_id', '=', String(versionId)).where('id', '=', String(id)).where('revision', '=', expectedRevision).where(anyLineSource())
     .returning('revision').executeTakeFirst();
   return r?.revision;
 }
 
 export async function deletePlanLine(db: DbOrTx, versionId: number, id: number, expectedRevision: number): Promise<boolean> {
   const r = await db.deleteFrom('plan_line').where('version_id', '=', String(versionId)).where('id', '=', String(id))
-    .where('revision', '=', expectedRevision).executeTakeFirst();
+    .where('revision', '=', expectedRevision).where(anyLineSource()).executeTakeFirst();
   return r.numDeletedRows === 1n;
 }
 
