@@ -63,11 +63,10 @@ export type SumTable = {
 };
 
 export function createSumTable(initialBits = 12): SumTable {
+  // One array, three numbers per slot (hi, lo, sum): a probe touches one cache line, not three arrays.
   let bits = initialBits;
   let mask = (1 << bits) - 1;
-  let his = new Int32Array(1 << bits).fill(-1);
-  let los = new Int32Array(1 << bits);
-  let sums = new Float64Array(1 << bits);
+  let cells = new Float64Array(3 << bits).fill(-1);
   let size = 0;
   const slotOf = (hi: number, lo: number): number => {
     let h = Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo + 0x7f4a7c15, 0x85ebca6b);
@@ -77,43 +76,40 @@ export function createSumTable(initialBits = 12): SumTable {
     return h & mask;
   };
   const grow = (): void => {
-    const oldHis = his;
-    const oldLos = los;
-    const oldSums = sums;
+    const old = cells;
     bits++;
     mask = (1 << bits) - 1;
-    his = new Int32Array(1 << bits).fill(-1);
-    los = new Int32Array(1 << bits);
-    sums = new Float64Array(1 << bits);
-    for (let i = 0; i < oldHis.length; i++) {
-      const hi = oldHis[i]!;
+    cells = new Float64Array(3 << bits).fill(-1);
+    for (let i = 0; i < old.length; i += 3) {
+      const hi = old[i]!;
       if (hi < 0) continue;
-      const lo = oldLos[i]!;
+      const lo = old[i + 1]!;
       let slot = slotOf(hi, lo);
-      while (his[slot] !== -1) slot = (slot + 1) & mask;
-      his[slot] = hi;
-      los[slot] = lo;
-      sums[slot] = oldSums[i]!;
+      while (cells[slot * 3] !== -1) slot = (slot + 1) & mask;
+      const c = slot * 3;
+      cells[c] = hi;
+      cells[c + 1] = lo;
+      cells[c + 2] = old[i + 2]!;
     }
   };
   const addPair = (hi: number, lo: number, amount: number): void => {
-    let slot = slotOf(hi, lo);
+    let c = slotOf(hi, lo) * 3;
     for (;;) {
-      const h = his[slot]!;
-      if (h === hi && los[slot] === lo) { sums[slot] = sums[slot]! + amount; return; }
+      const h = cells[c]!;
+      if (h === hi && cells[c + 1] === lo) { cells[c + 2] = cells[c + 2]! + amount; return; }
       if (h === -1) break;
-      slot = (slot + 1) & mask;
+      c = c + 3 === cells.length ? 0 : c + 3;
     }
-    his[slot] = hi;
-    los[slot] = lo;
-    sums[slot] = amount;
+    cells[c] = hi;
+    cells[c + 1] = lo;
+    cells[c + 2] = amount;
     size++;
-    if (size * 2 > his.length) grow();
+    if (size * 6 > cells.length) grow();
   };
   const forEachPair = (visit: (hi: number, lo: number, amount: number) => void): void => {
-    for (let i = 0; i < his.length; i++) {
-      const hi = his[i]!;
-      if (hi >= 0) visit(hi, los[i]!, sums[i]!);
+    for (let i = 0; i < cells.length; i += 3) {
+      const hi = cells[i]!;
+      if (hi >= 0) visit(hi, cells[i + 1]!, cells[i + 2]!);
     }
   };
   return { addPair, size: () => size, forEachPair };
@@ -260,25 +256,44 @@ export function createSieCollector(): SieCollector {
     return id;
   };
 
+  // Month → period id by the month's number (year × 12 + month − 1): one array read per row, no Map.
+  const periodByMonth = new Int32Array(10_000 * 12).fill(-1);
+
   const rows = (batch: SieTransBatch): void => {
-    for (let i = 0; i < batch.count; i++) {
-      const a = batch.account[i]!;
-      const o = batch.objects[i]!;
-      if (a >= batchAccounts.length) batchAccounts = widened(batchAccounts, a);
-      if (o >= batchLists.length) batchLists = widened(batchLists, o);
-      let accountId = batchAccounts[a]!;
-      if (accountId < 0) { accountId = accountIdOf(batch.accounts[a] ?? ''); batchAccounts[a] = accountId; }
-      let objectKey = batchLists[o]!;
+    const n = batch.count;
+    const accounts = batch.account;
+    const lists = batch.objects;
+    const dates = batch.voucherDate;
+    const amounts = batch.amount;
+    let byAccount = batchAccounts;
+    let byList = batchLists;
+    for (let i = 0; i < n; i++) {
+      const a = accounts[i]!;
+      const o = lists[i]!;
+      if (a >= byAccount.length) byAccount = batchAccounts = widened(byAccount, a);
+      if (o >= byList.length) byList = batchLists = widened(byList, o);
+      let accountId = byAccount[a]!;
+      if (accountId < 0) { accountId = accountIdOf(batch.accounts[a] ?? ''); byAccount[a] = accountId; }
+      let objectKey = byList[o]!;
       if (objectKey < 0) {
         const list = batch.objectLists[o] ?? [];
         objectKey = list.length === 0 ? 0 : objectKeyOf(list);
-        batchLists[o] = objectKey;
+        byList[o] = objectKey;
       }
-      const vd = batch.voucherDate[i]!;
-      const period = periodIdOf((vd - (vd % 100)) / 100);
-      voucherRows++;
-      sums.addPair(accountId * PERIODS + period, objectKey, batch.amount[i]!);
+      const yyyymm = (dates[i]! / 100) | 0; // YYYYMMDD → YYYYMM
+      const year = (yyyymm / 100) | 0;
+      const month = yyyymm - year * 100;
+      let period: number;
+      if (month >= 1 && month <= 12 && year >= 0 && year < 10_000) {
+        const slot = year * 12 + month - 1;
+        period = periodByMonth[slot]!;
+        if (period < 0) { period = periodIdOf(yyyymm); periodByMonth[slot] = period; }
+      } else {
+        period = periodIdOf(yyyymm);
+      }
+      sums.addPair(accountId * PERIODS + period, objectKey, amounts[i]!);
     }
+    voucherRows += n;
   };
 
   objectKeyIds.set('\u0000', 0);
