@@ -6,7 +6,7 @@ import os from 'node:os';
 import { Option, type Command } from 'commander';
 import { openRuntime, type AppConfig } from '../app.ts';
 import { ServiceError } from '../services/errors.ts';
-import { importSieFile, type SieImportResult } from '../services/sie-import.ts';
+import { readSieForImport, writeSieImport, type SieImportResult } from '../services/sie-import.ts';
 import { inspectSieFile, inspectionText, importable, preflightSieFile, type SieInspection } from '../services/sie-import-read.ts';
 import { exportSie, parseSieType } from '../services/sie-export.ts';
 import type { Day } from '../domain/period.ts';
@@ -21,6 +21,7 @@ function actor(): string {
 
 function progressBar(stream: NodeJS.WriteStream): { update: (read: number, total: number) => void; done: (text: string) => void } {
   let last = -1;
+  let closed = false;
   return {
     update(read, total) {
       const share = total > 0 ? Math.min(1, read / total) : 1;
@@ -33,6 +34,8 @@ function progressBar(stream: NodeJS.WriteStream): { update: (read: number, total
       stream.write(`\rLäser [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)} %  ${mb(read)} / ${mb(total)} MB`);
     },
     done(text) {
+      if (closed && text === '') return; // the bar is gone already
+      closed = true;
       stream.write(`\r${' '.repeat(70)}\r${text}\n`);
     },
   };
@@ -92,22 +95,24 @@ export function addSieCommands(program: Command, configOf: (cmd: Command) => App
       }
       const tty = process.stderr.isTTY === true;
       const bar = tty ? progressBar(process.stderr) : undefined;
-      const runtime = await openRuntime(configOf(cmd));
       const phases = process.env['RAMPLAN_REPORT_PHASES'] === '1'
         ? { onPhase: (phase: string) => { console.error(`phase ${phase} ${performance.now().toFixed(0)} ms`); } }
         : {};
       phases.onPhase?.('start');
+      const input = {
+        file, actor: actor(),
+        ...(options.org !== undefined ? { orgCode: options.org } : {}),
+        ...(options.ignoreChecksum === true ? { ignoreChecksum: true } : {}),
+        ...phases,
+        ...(bar ? { onProgress: bar.update, onWriting: () => bar.done('Filen är läst; skriver till databasen …') } : {}),
+      };
+      // The database is opened (and an embedded server started) while the file is read.
+      const opening = openRuntime(configOf(cmd));
+      let runtime: Awaited<typeof opening> | undefined;
       try {
-        const outcome = await importSieFile(runtime.ctx, {
-          file, actor: actor(),
-          ...(options.org !== undefined ? { orgCode: options.org } : {}),
-          ...(options.ignoreChecksum === true ? { ignoreChecksum: true } : {}),
-          ...phases,
-          ...(bar ? { onProgress: bar.update, onWriting: () => bar.done('Filen är läst; skriver till databasen …') } : {}),
-        }).catch((error: unknown) => {
-          bar?.done('');
-          throw error;
-        });
+        const read = await readSieForImport(input);
+        runtime = await opening;
+        const outcome = await writeSieImport(runtime.ctx, read, input);
         if (outcome.status === 'refused') {
           bar?.done('');
           console.error(`Filen ${outcome.inspection.fileName} läses inte in: ${String(outcome.inspection.errors)} fel. Inget har ändrats.`);
@@ -115,8 +120,12 @@ export function addSieCommands(program: Command, configOf: (cmd: Command) => App
           throw new ServiceError('validation', 'SIE-filen har fel och har inte lästs in.');
         }
         for (const line of resultText(outcome.result)) console.log(line);
+      } catch (error) {
+        bar?.done('');
+        throw error;
       } finally {
-        await runtime.close();
+        // Opened even when the read failed first: closed (and an embedded server stopped) all the same.
+        await (runtime ?? await opening.catch(() => undefined))?.close();
         if (process.env['RAMPLAN_REPORT_MAXRSS'] === '1') console.error(`maxRSS ${String(process.resourceUsage().maxRSS)} kB`);
       }
     });

@@ -24,7 +24,7 @@ import { DEFAULT_ACCOUNT_RANGES, DEFAULT_CATEGORIES } from '../domain/category.t
 import type { Day, Period } from '../domain/period.ts';
 import { planSieImport, type ImportPlan, type PlannedLines, type ReconciliationCheck } from './sie-import-plan.ts';
 import { yearsOf } from './sie-import-lines.ts';
-import { importable, readSieFile, type SieInspection, type SieReadOptions } from './sie-import-read.ts';
+import { importable, readSieFile, type SieFileRead, type SieInspection, type SieReadOptions } from './sie-import-read.ts';
 
 export type SieImportInput = {
   readonly file: string;
@@ -106,13 +106,23 @@ function fiscalYearOf(plan: ImportPlan): { start: Day; end: Day } | null {
 }
 
 export async function importSieFile(ctx: ServiceContext, input: SieImportInput): Promise<SieImportOutcome> {
+  return writeSieImport(ctx, await readSieForImport(input), input);
+}
+
+/** The file read as an import reads it (no database needed: a command can open one meanwhile). */
+export async function readSieForImport(input: SieImportInput): Promise<SieFileRead> {
   const read = await readSieFile(input.file, {
     ...(input.ignoreChecksum === true ? { ignoreChecksum: true } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.fileName !== undefined ? { fileName: input.fileName } : {}),
   });
-  const { inspection, collected } = read;
   input.onPhase?.('read');
+  return read;
+}
+
+/** The import of a file read by readSieForImport: refused when it has errors, else all of it in one transaction. */
+export async function writeSieImport(ctx: ServiceContext, read: SieFileRead, input: SieImportInput): Promise<SieImportOutcome> {
+  const { inspection, collected } = read;
   if (!importable(inspection)) return { status: 'refused', inspection };
   input.onWriting?.();
 
