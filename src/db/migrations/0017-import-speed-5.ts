@@ -11,7 +11,9 @@
 //    COPY leaves the column out), so ids stay unique; only the per-line index entry is gone.
 // 2. The period rule (migration 0015) stays a CHECK for typed lines. For imported lines the statement
 //    triggers apply the same rule to each distinct period of the statement's new lines (an import has
-//    a few dozen), with the same SQLSTATE (23514) and constraint name.
+//    a few dozen), with the same SQLSTATE (23514) and constraint name. The insert trigger gets them
+//    from the same pass over its new lines as its aggregate (GROUPING SETS): a separate DISTINCT was a
+//    second pass, 0.11 s for 402 454 lines; the grouping set costs about 0.07 s of it less.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -43,16 +45,43 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     END $$;
   `.execute(db);
 
-  // The two statement triggers that see new lines call it first (their bodies otherwise as in
-  // migrations 0008 and 0010).
-  for (const name of ['plan_line_after_insert', 'plan_line_check_refs']) {
-    const r = await sql<{ def: string }>`SELECT pg_get_functiondef(${name}::regproc) AS def`.execute(db);
-    const def = r.rows[0]?.def ?? '';
-    const marker = /\n([ \t]*)BEGIN\n/;
-    if (!marker.test(def)) throw new Error(`migration 0017: unexpected body of ${name}()`);
-    const changed = def.replace(marker, `\n$1BEGIN\n$1  PERFORM plan_line_refuse_bad_periods(ARRAY(SELECT DISTINCT period FROM new_lines WHERE sie_import_id IS NOT NULL));\n`);
-    await sql.raw(changed).execute(db);
-  }
+  // The insert trigger (migration 0010) finds the statement's distinct periods in the same pass over
+  // its new lines as its aggregate (a second grouping set), then checks them; the update trigger
+  // (migration 0008's plan_line_check_refs, a few lines at a time) asks for them first.
+  const insertTrigger = await functionDef(db, 'plan_line_after_insert');
+  const aggregate = `      SELECT array_agg(tenant_id), array_agg(org_id), array_agg(version_id), array_agg(year), array_agg(unit_id),
+             array_agg(account_code), array_agg(category_code), array_agg(amount), array_agg(lines)
+        INTO t, o, v, y, u, a, c, s, n
+        FROM (SELECT tenant_id, org_id, version_id, year, unit_id, account_code, category_code, sum(amount_ore) AS amount, count(*) AS lines
+                FROM new_lines GROUP BY tenant_id, org_id, version_id, year, unit_id, account_code, category_code) g;
+      IF t IS NULL THEN RETURN NULL; END IF;
+`;
+  const withPeriods = `      SELECT array_agg(tenant_id) FILTER (WHERE NOT by_period), array_agg(org_id) FILTER (WHERE NOT by_period),
+             array_agg(version_id) FILTER (WHERE NOT by_period), array_agg(year) FILTER (WHERE NOT by_period),
+             array_agg(unit_id) FILTER (WHERE NOT by_period), array_agg(account_code) FILTER (WHERE NOT by_period),
+             array_agg(category_code) FILTER (WHERE NOT by_period), array_agg(amount) FILTER (WHERE NOT by_period),
+             array_agg(lines) FILTER (WHERE NOT by_period), array_agg(period) FILTER (WHERE by_period AND imported)
+        INTO t, o, v, y, u, a, c, s, n, p
+        FROM (SELECT GROUPING(period, imported) = 0 AS by_period, tenant_id, org_id, version_id, year, unit_id, account_code, category_code,
+                     period, imported, sum(amount_ore) AS amount, count(*) AS lines
+                FROM (SELECT *, sie_import_id IS NOT NULL AS imported FROM new_lines) l
+               GROUP BY GROUPING SETS ((tenant_id, org_id, version_id, year, unit_id, account_code, category_code), (period, imported))) g;
+      IF t IS NULL THEN RETURN NULL; END IF;
+      PERFORM plan_line_refuse_bad_periods(p);
+`;
+  if (!insertTrigger.includes(aggregate)) throw new Error('migration 0017: unexpected body of plan_line_after_insert()');
+  await sql.raw(insertTrigger.replace(aggregate, withPeriods).replace('n bigint[];', 'n bigint[]; p text[];')).execute(db);
+
+  const updateTrigger = await functionDef(db, 'plan_line_check_refs');
+  const begin = /\n([ \t]*)BEGIN\n/;
+  if (!begin.test(updateTrigger)) throw new Error('migration 0017: unexpected body of plan_line_check_refs()');
+  await sql.raw(updateTrigger.replace(begin,
+    '\n$1BEGIN\n$1  PERFORM plan_line_refuse_bad_periods(ARRAY(SELECT DISTINCT period FROM new_lines WHERE sie_import_id IS NOT NULL));\n')).execute(db);
+}
+
+async function functionDef(db: Kysely<unknown>, name: string): Promise<string> {
+  const r = await sql<{ def: string }>`SELECT pg_get_functiondef(${name}::regproc) AS def`.execute(db);
+  return r.rows[0]?.def ?? '';
 }
 
 export async function down(): Promise<void> {
