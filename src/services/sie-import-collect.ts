@@ -118,7 +118,12 @@ export function createSumTable(initialBits = 12): SumTable {
 const PERIODS = 1024;
 const OBJECT_KEYS = 1 << 22;
 
-export function createSieCollector(): SieCollector {
+/**
+ * `fileBytes`, when known, sizes the sum table from the start instead of doubling it from 4 096 slots:
+ * about one distinct key per 150 bytes of file (the benchmark's file: 402 454 keys in 59.5 MB), at most
+ * 2^20 slots (24 MiB); a file with more keys grows it as before.
+ */
+export function createSieCollector(fileBytes = 0): SieCollector {
   let program: string | null = null;
   let generated: Day | null = null;
   let companyName: string | null = null;
@@ -166,7 +171,7 @@ export function createSieCollector(): SieCollector {
   const objectKeyList: Array<{ unit: string; project: string }> = [];
   // The reader hands out the same array for the same object list bytes (its cache): remember by identity.
   let objectsSeen = new Map<readonly ObjectRef[], number>();
-  const sums = createSumTable();
+  const sums = createSumTable(Math.min(20, Math.max(12, Math.ceil(Math.log2(Math.max(1, (2 * fileBytes) / 150))))));
   let periodId = -1;
   let vouchers = 0;
   let voucherRows = 0;

@@ -51,7 +51,7 @@ export async function readSieFile(file: string, options: SieReadOptions = {}): P
       yield b;
     }
   }
-  const collector = createSieCollector();
+  const collector = createSieCollector(size);
   const onProgress = options.onProgress;
   // The first 64 KiB read apart decide the reader, so the SIE 1–4 stream goes to parseSieBatch as it is.
   const parse = isSie5(await readPrefix(file)) ? parseSie5Batch : parseSieBatch;
