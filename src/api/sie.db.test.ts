@@ -23,7 +23,7 @@ const upload = (bytes: Buffer, cookie: string, name = 'fil.se') => fx.app.inject
 });
 
 async function counts(): Promise<string> {
-  const r = await sql<{ c: string }>`SELECT concat_ws(' ', (SELECT count(*) FROM organisation), (SELECT count(*) FROM plan_line),
+  const r = await sql<{ c: string }>`SELECT concat_ws(' ', (SELECT count(*) FROM organisation), (SELECT count(*) FROM plan_line_all), (SELECT count(*) FROM actual_account),
     (SELECT count(*) FROM sie_import), (SELECT count(*) FROM account), (SELECT count(*) FROM audit_log)) AS c`.execute(fx.app.runtime.db);
   return r.rows[0]?.c ?? '';
 }

@@ -47,8 +47,8 @@ function ramplan(args: readonly string[]): Promise<CliRun> {
 async function counts(): Promise<string> {
   const r = await sql<{ c: string }>`
     SELECT concat_ws(' ', (SELECT count(*) FROM organisation), (SELECT count(*) FROM account), (SELECT count(*) FROM plan_version),
-      (SELECT count(*) FROM plan_line), (SELECT count(*) FROM plan_summary), (SELECT count(*) FROM sie_import),
-      (SELECT count(*) FROM sie_balance), (SELECT count(*) FROM audit_log), (SELECT coalesce(sum(amount_ore), 0) FROM plan_line)) AS c`.execute(db);
+      (SELECT count(*) FROM plan_line_all), (SELECT count(*) FROM actual_account), (SELECT count(*) FROM plan_summary), (SELECT count(*) FROM sie_import),
+      (SELECT count(*) FROM sie_balance), (SELECT count(*) FROM audit_log), (SELECT coalesce(sum(amount_ore), 0) FROM plan_line_all)) AS c`.execute(db);
   return r.rows[0]?.c ?? '';
 }
 
@@ -152,7 +152,7 @@ describe('ramplan sie with SIE 5 (XML)', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Inläst i .*räkenskapsår 2014-01-01 – 2014-12-31/);
     const lines = await sql<{ account_code: string; period: string; unit: string; project_code: string | null; amount_ore: string }>`
-      SELECT l.account_code, l.period, o.code AS unit, l.project_code, l.amount_ore FROM plan_line l
+      SELECT l.account_code, l.period, o.code AS unit, l.project_code, l.amount_ore FROM plan_line_all l
       JOIN organisation o ON o.id = l.unit_id
       WHERE l.sie_import_id = (SELECT max(id) FROM sie_import) AND l.account_code IN ('3010', '7830') ORDER BY 1, 2, 4 NULLS FIRST`.execute(db);
     expect(lines.rows.length).toBeGreaterThan(0);
@@ -163,7 +163,7 @@ describe('ramplan sie with SIE 5 (XML)', () => {
     // 3010 over the year: −259535 in the file (its ClosingBalance 2014-12), +259535 kr here.
     expect(lines.rows.filter((l) => l.account_code === '3010').reduce((s, l) => s + Number(l.amount_ore), 0)).toBe(25_953_500);
     // 52 lines: the result accounts' sums per month, unit and project (balance accounts are kept for reconciliation).
-    const total = await sql<{ n: string }>`SELECT count(*) AS n FROM plan_line WHERE sie_import_id = (SELECT max(id) FROM sie_import)`.execute(db);
+    const total = await sql<{ n: string }>`SELECT count(*) AS n FROM plan_line_all WHERE sie_import_id = (SELECT max(id) FROM sie_import)`.execute(db);
     expect(Number(total.rows[0]?.n)).toBe(52);
   });
 });
@@ -183,7 +183,7 @@ describe('SIGKILL during an import', () => {
       const deadline = Date.now() + 120_000;
       while (!done && Date.now() < deadline) {
         const r = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_stat_activity
-          WHERE application_name = ${APP_NAME} AND xact_start IS NOT NULL AND query ILIKE 'COPY plan_line%'`.execute(db);
+          WHERE application_name = ${APP_NAME} AND xact_start IS NOT NULL AND query ILIKE 'COPY actual_line%'`.execute(db);
         if (Number(r.rows[0]?.n) > 0) { child.kill('SIGKILL'); killedInside++; break; }
       }
       await closed;

@@ -14,6 +14,7 @@ import * as financingTypes from './migrations/0013-financing-types.ts';
 import * as importSpeed3 from './migrations/0015-import-speed-3.ts';
 import * as importSpeed4 from './migrations/0016-import-speed-4.ts';
 import * as importSpeed5 from './migrations/0017-import-speed-5.ts';
+import * as actualLines from './migrations/0018-actual-lines.ts';
 
 // Migrations are listed here, in order, rather than read from a folder at run time: the set that
 // ships is the set that runs, and a renamed file cannot silently change the order.
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0015-import-speed-3': importSpeed3,
   '0016-import-speed-4': importSpeed4,
   '0017-import-speed-5': importSpeed5,
+  '0018-actual-lines': actualLines,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

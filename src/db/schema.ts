@@ -113,6 +113,34 @@ export interface PlanLineTable {
   sie_import_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 }
 
+/** 0018: every line, typed (plan_line) or imported actual (actual_line), in plan_line's shape; read only. */
+export interface PlanLineAllView {
+  id: ColumnType<string, never, never>;
+  tenant_id: ColumnType<string, never, never>;
+  org_id: ColumnType<string, never, never>;
+  version_id: ColumnType<string, never, never>;
+  year: ColumnType<number, never, never>;
+  period: ColumnType<string | null, never, never>;
+  unit_id: ColumnType<string, never, never>;
+  account_code: ColumnType<string, never, never>;
+  category_code: ColumnType<string, never, never>;
+  project_code: ColumnType<string | null, never, never>;
+  funder_code: ColumnType<string | null, never, never>;
+  amount_ore: ColumnType<string, never, never>;
+  revision: ColumnType<number, never, never>;
+  updated_by: ColumnType<string | null, never, never>;
+  sie_import_id: ColumnType<string | null, never, never>;
+}
+
+/** 0018: an import's accounts, numbered; its actual lines refer to them by number. */
+export interface ActualAccountTable { sie_import_id: Int8; idx: number; tenant_id: Int8; account_code: string; category_code: string }
+
+/** 0018: actuals imported from a SIE file, one per account × month × unit × project (written by COPY only). */
+export interface ActualLineTable {
+  sie_import_id: Int8; line_no: number; version_id: Int8; year: number; month: number; unit_id: Int8; account_idx: number;
+  project_code: string | null; amount_ore: Int8;
+}
+
 export interface PlanSummaryTable {
   tenant_id: Int8;
   version_id: Int8;
@@ -313,6 +341,9 @@ export interface Database {
   frame: FrameTable;
   po_rate: PoRateTable;
   plan_line: PlanLineTable;
+  plan_line_all: PlanLineAllView;
+  actual_account: ActualAccountTable;
+  actual_line: ActualLineTable;
   plan_summary: PlanSummaryTable;
   sie_import: SieImportTable;
   sie_balance: SieBalanceTable;

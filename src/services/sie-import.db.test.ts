@@ -36,7 +36,7 @@ async function freshDb(): Promise<{ db: Db; ctx: ServiceContext }> {
 
 /** Row counts of every table an import touches: "nothing written" means these are unchanged. */
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ['organisation', 'category', 'account_range', 'account', 'plan_version', 'plan_line', 'plan_summary', 'sie_import', 'sie_balance', 'sie_unit_map', 'audit_log'];
+  const tables = ['organisation', 'category', 'account_range', 'account', 'plan_version', 'plan_line', 'actual_line', 'actual_account', 'plan_summary', 'sie_import', 'sie_balance', 'sie_unit_map', 'audit_log'];
   const out: Record<string, number> = {};
   for (const t of tables) {
     const r = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(t)}`.execute(db);
@@ -121,7 +121,7 @@ describe('importing into one database', () => {
     expect(history.rows.map((r) => [Number(r.id), r.status, r.replaced_by === null ? null : Number(r.replaced_by)])).toEqual([
       [first.result.importId, 'replaced', second.result.importId], [second.result.importId, 'imported', null],
     ]);
-    const owners = await sql<{ id: string | null }>`SELECT DISTINCT sie_import_id AS id FROM plan_line WHERE version_id = ${v.id}`.execute(db);
+    const owners = await sql<{ id: string | null }>`SELECT DISTINCT sie_import_id AS id FROM plan_line_all WHERE version_id = ${v.id}`.execute(db);
     expect(owners.rows.map((r) => Number(r.id))).toEqual([second.result.importId]);
   });
 
@@ -129,7 +129,7 @@ describe('importing into one database', () => {
     const { db, ctx } = await freshDb();
     const outcome = await importSieFile(ctx, { file: path.join(FIXTURES, 'sieg_typ4E_norstedts_ksumma.se'), actor: 'test' });
     if (outcome.status !== 'imported') throw new Error('refused');
-    const r = await sql<{ account_code: string; s: string }>`SELECT account_code, sum(amount_ore) AS s FROM plan_line GROUP BY 1`.execute(db);
+    const r = await sql<{ account_code: string; s: string }>`SELECT account_code, sum(amount_ore) AS s FROM plan_line_all GROUP BY 1`.execute(db);
     const sums = new Map(r.rows.map((x) => [x.account_code, Number(x.s)]));
     expect(sums.get('3010')).toBeGreaterThan(0); // sales: credit in SIE
     expect([...sums.keys()].some((a) => a.startsWith('1') || a.startsWith('2'))).toBe(false);
@@ -177,7 +177,7 @@ describe('round trip', () => {
     const year = { from: 2018, to: 2018 };
     expect(await categoryTotals(b.db, actualB.id, year)).toEqual(await categoryTotals(a.db, actualA.id, year));
     const perUnit = async (db: Db, versionId: number) => (await sql<{ code: string; s: string }>`
-      SELECT u.code, sum(l.amount_ore) AS s FROM plan_line l JOIN organisation u ON u.id = l.unit_id
+      SELECT u.code, sum(l.amount_ore) AS s FROM plan_line_all l JOIN organisation u ON u.id = l.unit_id
        WHERE l.version_id = ${versionId} AND l.year = 2018 GROUP BY 1 ORDER BY 1`.execute(db)).rows;
     expect(await perUnit(b.db, actualB.id)).toEqual(await perUnit(a.db, actualA.id));
   });

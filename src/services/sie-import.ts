@@ -10,9 +10,9 @@ import { ServiceError, notFound } from './errors.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
 import { withCopyTransaction } from '../db/repositories/sie-import-copy.ts';
 import {
-  analyzePlanLines, copyBalances, copyPlanLines, deleteImportLines, deleteVersionLines, findCurrentImports, findOrganisationCodesByOrgNumber,
+  analyzeActualLines, analyzePlanLines, copyActualLines, copyBalances, copyPlanLines, deleteImportLines, deleteVersionLines, findCurrentImports, findOrganisationCodesByOrgNumber,
   importClashes, insertCategoriesIfMissing, insertSieImport, insertUnitMap, listUnitMap, lockSieImports, markImportsReplaced, setImportWorkMem,
-  setOrganisationNumber, setVersionYears, summarizeImportedLines, versionHasLines,
+  setOrganisationNumber, setVersionYears, summarizeActualLines, summarizeImportedLines, versionHasLines,
 } from '../db/repositories/sie-import.ts';
 import {
   findOrganisationByCode, insertOrganisation, insertRootOrganisation, listTenantOrganisations, type OrganisationRow,
@@ -126,7 +126,8 @@ export async function writeSieImport(ctx: ServiceContext, read: SieFileRead, inp
   if (!importable(inspection)) return { status: 'refused', inspection };
   input.onWriting?.();
 
-  let linesWritten = 0;
+  let actualLinesWritten = 0;
+  let budgetLinesWritten = 0;
   const result = await withCopyTransaction(ctx.db, async (tx, copy) => {
     const resolved = await resolveOrganisation(tx, input, inspection);
     const { org } = resolved;
@@ -224,17 +225,21 @@ export async function writeSieImport(ctx: ServiceContext, read: SieFileRead, inp
       }),
     });
     try {
-      for (const [lines, version] of [[plan.actual, actual], [plan.budget, budget]] as const) {
+      // Actuals go to actual_line, a budget to plan_line (where it can be edited): migration 0018.
+      for (const [lines, version, write] of [[plan.actual, actual, copyActualLines], [plan.budget, budget, copyPlanLines]] as const) {
         if (version === undefined) continue;
         // An import's lines are unique by construction; only a version that already has other lines can clash.
         const others = await versionHasLines(tx, version.id);
-        linesWritten += await copyPlanLines(copy, { tenantId: org.tenantId, orgId: org.id, versionId: version.id, updatedBy: input.actor, importId }, columns(lines));
+        const written = await write(copy, { tenantId: org.tenantId, orgId: org.id, versionId: version.id, updatedBy: input.actor, importId }, columns(lines));
+        if (write === copyActualLines) actualLinesWritten += written;
+        else budgetLinesWritten += written;
         if (others && await importClashes(tx, version.id, importId)) throw Object.assign(new Error('clash'), { code: '23505' });
       }
     } catch (error) {
       translateCopyError(error, org);
     }
-    if (linesWritten > 0) await summarizeImportedLines(tx);
+    if (actualLinesWritten > 0) await summarizeActualLines(tx);
+    if (budgetLinesWritten > 0) await summarizeImportedLines(tx);
     input.onPhase?.('copy');
     const balances = await copyBalances(copy, org.tenantId, importId, plan.balanceRows.map((b) => ({ ...b, amountOre: b.amount })));
     await markImportsReplaced(tx, earlier.map((e) => e.id), importId);
@@ -260,7 +265,8 @@ export async function writeSieImport(ctx: ServiceContext, read: SieFileRead, inp
   });
   input.onPhase?.('commit');
   // Statistics after the commit: the new lines are then what every later query sees.
-  if (linesWritten >= 10_000) await analyzePlanLines(ctx.db);
+  if (actualLinesWritten >= 10_000) await analyzeActualLines(ctx.db);
+  if (budgetLinesWritten >= 10_000) await analyzePlanLines(ctx.db);
   input.onPhase?.('analyze');
   return { status: 'imported', inspection, result };
 }

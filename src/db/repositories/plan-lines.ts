@@ -34,8 +34,9 @@ export type PlanLineRow = {
   readonly updatedBy: string | null;
 };
 
+/** Lines as readers see them: typed and imported, plan_line and actual_line (the view of migration 0018). */
 function selectLines(db: DbOrTx) {
-  return db.selectFrom('plan_line as l')
+  return db.selectFrom('plan_line_all as l')
     .innerJoin('organisation as u', 'u.id', 'l.unit_id')
     .innerJoin('account as a', (j) => j.onRef('a.tenant_id', '=', 'l.tenant_id').onRef('a.code', '=', 'l.account_code'))
     .innerJoin('category as c', (j) => j.onRef('c.tenant_id', '=', 'l.tenant_id').onRef('c.code', '=', 'l.category_code'))
@@ -61,14 +62,13 @@ function toRow(r: Raw): PlanLineRow {
 }
 
 export async function listPlanLines(db: DbOrTx, versionId: number, year: number): Promise<PlanLineRow[]> {
-  const rows = await selectLines(db).where('l.version_id', '=', String(versionId)).where('l.year', '=', year).where(anyLineSource('l'))
+  const rows = await selectLines(db).where('l.version_id', '=', String(versionId)).where('l.year', '=', year)
     .orderBy('c.sort_order').orderBy('l.account_code').orderBy('u.code').orderBy('l.period').orderBy('l.id').execute();
   return rows.map(toRow);
 }
 
 export async function findPlanLine(db: DbOrTx, versionId: number, id: number): Promise<PlanLineRow | undefined> {
-  const r = await selectLines(db).where('l.version_id', '=', String(versionId)).where('l.id', '=', String(id)).where(anyLineSource('l'))
-    .executeTakeFirst();
+  const r = await selectLines(db).where('l.version_id', '=', String(versionId)).where('l.id', '=', String(id)).executeTakeFirst();
   return r ? toRow(r) : undefined;
 }
 
@@ -123,9 +123,9 @@ export async function categoryTotals(db: DbOrTx, versionId: number, years?: { fr
 
 /** The same totals by a GROUP BY over the raw lines: the reference the summary table is checked against. */
 export async function categoryTotalsFromLines(db: DbOrTx, versionId: number, years?: { from: number; to: number }): Promise<CategoryTotal[]> {
-  let q = db.selectFrom('plan_line')
+  let q = db.selectFrom('plan_line_all')
     .select((eb) => ['year', 'category_code', eb.fn.sum<string>('amount_ore').as('amount_ore')])
-    .where('version_id', '=', String(versionId)).where(anyLineSource());
+    .where('version_id', '=', String(versionId));
   if (years) q = q.where('year', '>=', years.from).where('year', '<=', years.to);
   const rows = await q.groupBy(['year', 'category_code']).orderBy('year').orderBy('category_code').execute();
   return rows.map((r) => ({ year: r.year, category: r.category_code, amountOre: toOre(r.amount_ore, 'sum(amount_ore)') }));
@@ -133,9 +133,9 @@ export async function categoryTotalsFromLines(db: DbOrTx, versionId: number, yea
 
 /** Base lines of a version year, one per account × unit × project × funder (periods summed). */
 export async function yearLinesByKey(db: DbOrTx, versionId: number, year: number): Promise<Array<{ key: string; category: string; accountCode: string; amountOre: Ore }>> {
-  const rows = await db.selectFrom('plan_line')
+  const rows = await db.selectFrom('plan_line_all')
     .select((eb) => ['unit_id', 'account_code', 'category_code', 'project_code', 'funder_code', eb.fn.sum<string>('amount_ore').as('amount_ore')])
-    .where('version_id', '=', String(versionId)).where('year', '=', year).where(anyLineSource())
+    .where('version_id', '=', String(versionId)).where('year', '=', year)
     .groupBy(['unit_id', 'account_code', 'category_code', 'project_code', 'funder_code'])
     .orderBy('unit_id').orderBy('account_code').execute();
   return rows.map((r) => ({

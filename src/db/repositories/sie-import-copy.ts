@@ -11,7 +11,7 @@ import type { Database } from '../schema.ts';
 
 export type CopyValue = string | number | null;
 
-type CopyTable = 'plan_line' | 'sie_balance';
+type CopyTable = 'plan_line' | 'actual_line' | 'actual_account' | 'sie_balance';
 
 /** COPY … FROM STDIN into `table (columns)` in the open transaction. */
 export type Copier = {

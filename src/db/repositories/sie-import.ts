@@ -22,7 +22,9 @@ export async function setImportWorkMem(db: DbOrTx): Promise<void> {
 
 /** Whether the version has any line (visible in this transaction). */
 export async function versionHasLines(db: DbOrTx, versionId: number): Promise<boolean> {
-  const r = await sql<{ found: boolean }>`SELECT EXISTS (SELECT 1 FROM plan_line WHERE version_id = ${versionId} AND ${anyLineSource()}) AS found`.execute(db);
+  const r = await sql<{ found: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM plan_line WHERE version_id = ${versionId} AND ${anyLineSource()})
+        OR EXISTS (SELECT 1 FROM actual_line WHERE version_id = ${versionId}) AS found`.execute(db);
   return r.rows[0]?.found === true;
 }
 
@@ -33,7 +35,7 @@ export async function versionHasLines(db: DbOrTx, versionId: number): Promise<bo
 export async function importClashes(db: DbOrTx, versionId: number, importId: number): Promise<boolean> {
   const r = await sql<{ found: boolean }>`
     SELECT EXISTS (
-      SELECT 1 FROM plan_line n JOIN plan_line o
+      SELECT 1 FROM plan_line_all n JOIN plan_line_all o
         ON o.version_id = n.version_id AND o.year = n.year AND o.period IS NOT DISTINCT FROM n.period AND o.unit_id = n.unit_id
        AND o.account_code = n.account_code AND o.project_code IS NOT DISTINCT FROM n.project_code AND o.funder_code IS NOT DISTINCT FROM n.funder_code
        AND o.id <> n.id
@@ -96,12 +98,15 @@ export async function deleteImportLines(db: DbOrTx, versionId: number, importIds
   if (importIds.length === 0) return 0;
   const r = await db.deleteFrom('plan_line').where('version_id', '=', String(versionId))
     .where('sie_import_id', 'in', importIds.map(String)).executeTakeFirst();
-  return Number(r.numDeletedRows);
+  const a = await db.deleteFrom('actual_line').where('version_id', '=', String(versionId))
+    .where('sie_import_id', 'in', importIds.map(String)).executeTakeFirst();
+  return Number(r.numDeletedRows) + Number(a.numDeletedRows);
 }
 
 export async function deleteVersionLines(db: DbOrTx, versionId: number): Promise<number> {
   const r = await db.deleteFrom('plan_line').where('version_id', '=', String(versionId)).where(anyLineSource()).executeTakeFirst();
-  return Number(r.numDeletedRows);
+  const a = await db.deleteFrom('actual_line').where('version_id', '=', String(versionId)).executeTakeFirst();
+  return Number(r.numDeletedRows) + Number(a.numDeletedRows);
 }
 
 export async function markImportsReplaced(db: DbOrTx, importIds: readonly number[], by: number): Promise<void> {
@@ -161,6 +166,16 @@ export async function listSieImports(db: DbOrTx, orgId: number, limit = 50): Pro
  */
 export async function summarizeImportedLines(db: DbOrTx): Promise<void> {
   await sql`SELECT brin_summarize_new_values('plan_line_imported')`.execute(db);
+}
+
+/** The same for actual lines (migration 0018): the ranges an import filled, before it commits. */
+export async function summarizeActualLines(db: DbOrTx): Promise<void> {
+  await sql`SELECT brin_summarize_new_values('actual_line_version')`.execute(db);
+}
+
+/** Statistics for actual lines after a load (their columns are all what queries find them by). */
+export async function analyzeActualLines(db: DbOrTx): Promise<void> {
+  await sql`ANALYZE actual_line`.execute(db);
 }
 
 /**
@@ -227,6 +242,54 @@ export async function copyPlanLines(copy: Copier, owner: PlanLineOwner, lines: P
   return lines.length;
 }
 
+/**
+ * An import's actual lines into actual_line (migration 0018): each distinct account (with its
+ * category) once in actual_account, numbered; each line as numbers, its project and its amount. The
+ * COPY text is built from pre-escaped pieces, one concatenation per line. Lines are numbered in the
+ * order written (their id in plan_line_all is derived from the number).
+ */
+export async function copyActualLines(copy: Copier, owner: PlanLineOwner, lines: PlanLineColumns): Promise<number> {
+  const pairs = new Map<number, number>(); // account × categories + category → actual_account.idx
+  const pairOf = new Int32Array(lines.length);
+  const accountRows: Array<readonly CopyValue[]> = [];
+  const categories = lines.categories.length;
+  for (let i = 0; i < lines.length; i++) {
+    const key = lines.account[i]! * categories + lines.category[i]!;
+    let idx = pairs.get(key);
+    if (idx === undefined) {
+      idx = accountRows.length;
+      pairs.set(key, idx);
+      accountRows.push([owner.importId, idx, owner.tenantId, lines.accounts[lines.account[i]!] ?? '', lines.categories[lines.category[i]!] ?? '']);
+    }
+    pairOf[i] = idx;
+  }
+  await copy.rows('actual_account', ['sie_import_id', 'idx', 'tenant_id', 'account_code', 'category_code'], accountRows);
+  const field = (v: CopyValue): string => copyField(v);
+  const head = `${field(owner.importId)}\t`;
+  const version = `\t${field(owner.versionId)}\t`;
+  const periods = lines.periods.map((p) => {
+    const m = /^(\d{4})-(\d{2})$/.exec(p);
+    if (m === null) throw new Error(`not a period: ${p}`);
+    return `${String(Number(m[1]))}\t${String(Number(m[2]))}\t`;
+  });
+  const units = lines.unitIds.map((u) => `${field(u)}\t`);
+  const projects = lines.projects.map((p) => `\t${field(p)}\t`);
+  function* chunks(): Generator<string> {
+    let text = '';
+    for (let i = 0; i < lines.length; i++) {
+      text += head + String(i) + version + periods[lines.period[i]!]! + units[lines.unit[i]!]! + String(pairOf[i]!)
+        + projects[lines.project[i]!]! + String(lines.amount[i]!) + '\n';
+      if (text.length >= 256 * 1024) {
+        yield text;
+        text = '';
+      }
+    }
+    if (text !== '') yield text;
+  }
+  await copy.text('actual_line', ['sie_import_id', 'line_no', 'version_id', 'year', 'month', 'unit_id', 'account_idx', 'project_code', 'amount_ore'], chunks());
+  return lines.length;
+}
+
 export type CopiedBalance = {
   readonly kind: 'IB' | 'UB' | 'RES' | 'OIB' | 'OUB' | 'PSALDO' | 'VER'; readonly yearIndex: number; readonly period: string | null;
   readonly account: string; readonly objects: string; readonly amountOre: Ore;
@@ -248,9 +311,9 @@ export async function listBalances(db: DbOrTx, importId: number): Promise<Copied
 export async function exportLines(db: DbOrTx, versionId: number, year: number): Promise<Array<{
   period: string | null; unitId: number; unitCode: string; accountCode: string; category: string; projectCode: string | null; amountOre: Ore;
 }>> {
-  const rows = await db.selectFrom('plan_line as l').innerJoin('organisation as u', 'u.id', 'l.unit_id')
+  const rows = await db.selectFrom('plan_line_all as l').innerJoin('organisation as u', 'u.id', 'l.unit_id')
     .select((eb) => ['l.period', 'l.unit_id', 'u.code', 'l.account_code', 'l.category_code', 'l.project_code', eb.fn.sum<string>('l.amount_ore').as('amount')])
-    .where('l.version_id', '=', String(versionId)).where('l.year', '=', year).where(anyLineSource('l'))
+    .where('l.version_id', '=', String(versionId)).where('l.year', '=', year)
     .groupBy(['l.period', 'l.unit_id', 'u.code', 'l.account_code', 'l.category_code', 'l.project_code'])
     .orderBy('l.account_code').orderBy('l.period').orderBy('u.code').execute();
   return rows.map((r) => ({
