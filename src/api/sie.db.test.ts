@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startDemoApp, type Fixture } from '../../test/app-fixture.ts';
+import { expectAnswersMatchOpenApi, signIn, startDemoApp, type Fixture } from '../../test/app-fixture.ts';
 
 const FIXTURES = path.resolve('..', 'shared', 'fixtures', 'sie');
 let fx: Fixture;
@@ -52,6 +52,17 @@ describe('SIE import through the API', () => {
     expect(job.state).toBe('imported');
     expect(job.result?.actualLines).toBeGreaterThan(0);
     expect(job.result?.checks.every((c) => c.mismatches === 0)).toBe(true);
+    // The imported actuals (actual_line, migration 0018) are what the version's lines show, read-only,
+    // with ids of their own (negative), in the published shape.
+    const lines = await fx.app.inject({ method: 'GET', url: '/api/orgs/RUN/versions/actual/lines?year=2011', headers: { cookie: ekonom } });
+    expect(lines.statusCode, lines.body).toBe(200);
+    const shown = lines.json<{ version: { editable: boolean }; lines: Array<{ id: number; period: string | null }> }>();
+    expect(shown.version.editable).toBe(false);
+    const imported = shown.lines.filter((l) => l.id < 0);
+    expect(imported).toHaveLength(job.result?.actualLines ?? -1);
+    expect(new Set(imported.map((l) => l.id)).size).toBe(imported.length);
+    expect(imported.every((l) => /^2011-(0[1-9]|1[0-2])$/.test(l.period ?? ''))).toBe(true);
+    await expectAnswersMatchOpenApi(fx.app, ekonom, [['/api/orgs/{orgCode}/versions/{versionCode}/lines', '/api/orgs/RUN/versions/actual/lines?year=2011']]);
     const history = await fx.app.inject({ method: 'GET', url: '/api/orgs/RUN/sie/imports', headers: { cookie: ekonom } });
     expect(history.json<{ imports: Array<{ fileName: string; status: string }> }>().imports).toMatchObject([{ fileName: 'ovnbolag.se', status: 'imported' }]);
     // The upload is consumed: confirming twice is a 404, not a second import.
