@@ -108,7 +108,7 @@ async function measure(app: App, o: SummaryBenchOptions, startMs: number): Promi
   }, { runs: o.allYearsRuns, warmup: Math.min(o.warmup, 2) });
 
   const groupByYear = median(y.groupBy);
-  const floorYear = `GROUP BY over plan_line, ${year}`;
+  const floorYear = `GROUP BY over the lines (plan_line_all), ${year}`;
   const figures = [
     figure({ id: '1a', name: `API GET summary ${year}/${version.code}`, medianMs: median(y.api), runs: o.runs, floorName: floorYear, floorMedianMs: groupByYear, aimMs: 20 }),
     figure({ id: '1b', name: `categoryTotals (plan_summary) ${year}`, medianMs: median(y.table), runs: o.runs, floorName: floorYear, floorMedianMs: groupByYear, aimMs: null }),
