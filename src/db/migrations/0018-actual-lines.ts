@@ -146,9 +146,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         used := EXISTS (SELECT 1 FROM plan_line WHERE version_id = OLD.id AND (sie_import_id IS NULL OR sie_import_id IS NOT NULL))
              OR EXISTS (SELECT 1 FROM actual_line WHERE version_id = OLD.id);
       ELSIF TG_TABLE_NAME = 'organisation' THEN
+        -- An actual line's organisation is its version's, which plan_version's foreign key guards.
         used := EXISTS (SELECT 1 FROM plan_line WHERE unit_id = OLD.id OR org_id = OLD.id)
-             OR EXISTS (SELECT 1 FROM actual_line WHERE unit_id = OLD.id)
-             OR EXISTS (SELECT 1 FROM actual_line l JOIN plan_version v ON v.id = l.version_id WHERE v.org_id = OLD.id);
+             OR EXISTS (SELECT 1 FROM actual_line WHERE unit_id = OLD.id);
       ELSIF TG_TABLE_NAME = 'account' THEN
         used := EXISTS (SELECT 1 FROM plan_line WHERE tenant_id = OLD.tenant_id AND account_code = OLD.code)
              OR EXISTS (SELECT 1 FROM actual_account WHERE tenant_id = OLD.tenant_id AND account_code = OLD.code);
