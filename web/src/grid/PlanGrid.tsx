@@ -187,6 +187,7 @@ export function PlanGrid({ caption, lines, editable, savingIds, conflictIds, onC
                 const editableCell = canEdit(ci);
                 const classes = [
                   c.numeric ? 'num' : '',
+                  c.key === 'period' ? 'cell-period' : '',
                   editableCell ? 'cell-editable' : '',
                   savingIds.has(line.id) && c.key === 'amount' ? 'cell-saving' : '',
                   conflictIds.has(line.id) && c.key === 'amount' ? 'cell-conflict' : '',
