@@ -139,17 +139,24 @@ export function createSieCollector(fileBytes = 0): SieCollector {
   // Voucher sums: (account, month) → (cost centre, project) → öre, all keys small integers.
   const accountIds = new Map<string, number>();
   const accountList: string[] = [];
-  const periodIds = new Map<number, number>(); // YYYYMM → id
   const periodList: Period[] = [];
+  // YYYYMM → period id: an array indexed by year × 12 + month − 1 (one read per row, no Map); a month
+  // outside 1–12, which no valid date gives, in a Map.
+  const periodByMonth = new Int32Array(10_000 * 12).fill(-1);
+  const otherPeriods = new Map<number, number>();
   let lastMonth = -1;
   let lastPeriodId = -1;
   const periodIdOf = (yyyymm: number): number => {
     if (yyyymm === lastMonth) return lastPeriodId;
-    let id = periodIds.get(yyyymm);
-    if (id === undefined) {
+    const year = (yyyymm / 100) | 0;
+    const month = yyyymm - year * 100;
+    const slot = month >= 1 && month <= 12 && year >= 0 && year < 10_000 ? year * 12 + month - 1 : -1;
+    let id = slot >= 0 ? periodByMonth[slot]! : (otherPeriods.get(yyyymm) ?? -1);
+    if (id < 0) {
       id = periodList.length;
       if (id >= PERIODS) throw new RangeError('Verifikationerna spänner över fler än 1024 månader.');
-      periodIds.set(yyyymm, id);
+      if (slot >= 0) periodByMonth[slot] = id;
+      else otherPeriods.set(yyyymm, id);
       periodList.push(`${String(Math.floor(yyyymm / 100))}-${String(yyyymm % 100).padStart(2, '0')}` as Period);
     }
     lastMonth = yyyymm;
@@ -261,9 +268,6 @@ export function createSieCollector(fileBytes = 0): SieCollector {
     return id;
   };
 
-  // Month → period id by the month's number (year × 12 + month − 1): one array read per row, no Map.
-  const periodByMonth = new Int32Array(10_000 * 12).fill(-1);
-
   const rows = (batch: SieTransBatch): void => {
     const n = batch.count;
     const accounts = batch.account;
@@ -285,17 +289,7 @@ export function createSieCollector(fileBytes = 0): SieCollector {
         objectKey = list.length === 0 ? 0 : objectKeyOf(list);
         byList[o] = objectKey;
       }
-      const yyyymm = (dates[i]! / 100) | 0; // YYYYMMDD → YYYYMM
-      const year = (yyyymm / 100) | 0;
-      const month = yyyymm - year * 100;
-      let period: number;
-      if (month >= 1 && month <= 12 && year >= 0 && year < 10_000) {
-        const slot = year * 12 + month - 1;
-        period = periodByMonth[slot]!;
-        if (period < 0) { period = periodIdOf(yyyymm); periodByMonth[slot] = period; }
-      } else {
-        period = periodIdOf(yyyymm);
-      }
+      const period = periodIdOf((dates[i]! / 100) | 0); // YYYYMMDD → YYYYMM
       sums.addPair(accountId * PERIODS + period, objectKey, amounts[i]!);
     }
     voucherRows += n;

@@ -11,8 +11,9 @@
 //
 // A query reaches both indexes only when it says that every line qualifies, which is what
 // `anyLineSource` (repositories/plan-lines.ts) adds: (sie_import_id IS NULL OR sie_import_id IS NOT
-// NULL) lets the planner combine them (BitmapOr). The version check of refuse_delete_if_in_plan_lines
-// says the same. Without it a query is still right, only slower (a sequential scan).
+// NULL) lets the planner combine them (BitmapOr); so does the version check of
+// refuse_delete_if_in_plan_lines, as migration 0018 rewrites it. Without it a query is still right,
+// only slower (a sequential scan).
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -21,25 +22,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX plan_line_version_year ON plan_line (version_id, year) WHERE sie_import_id IS NULL;
     CREATE INDEX plan_line_imported ON plan_line USING brin (version_id, year) WITH (pages_per_range = 128)
       WHERE sie_import_id IS NOT NULL;
-
-    CREATE OR REPLACE FUNCTION refuse_delete_if_in_plan_lines() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE used boolean;
-    BEGIN
-      -- IF, not CASE: a branch's OLD fields are resolved only when it runs.
-      IF TG_TABLE_NAME = 'plan_version' THEN
-        used := EXISTS (SELECT 1 FROM plan_line WHERE version_id = OLD.id AND (sie_import_id IS NULL OR sie_import_id IS NOT NULL));
-      ELSIF TG_TABLE_NAME = 'organisation' THEN
-        used := EXISTS (SELECT 1 FROM plan_line WHERE unit_id = OLD.id OR org_id = OLD.id);
-      ELSIF TG_TABLE_NAME = 'account' THEN
-        used := EXISTS (SELECT 1 FROM plan_line WHERE tenant_id = OLD.tenant_id AND account_code = OLD.code);
-      ELSE
-        used := EXISTS (SELECT 1 FROM plan_line WHERE tenant_id = OLD.tenant_id AND category_code = OLD.code);
-      END IF;
-      IF used THEN
-        RAISE EXCEPTION 'Kan inte ta bort: det finns budgetrader som hänvisar hit (%).', TG_TABLE_NAME USING ERRCODE = '23503';
-      END IF;
-      RETURN OLD;
-    END $$;
   `.execute(db);
 }
 

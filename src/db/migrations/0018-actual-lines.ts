@@ -102,31 +102,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       END IF;
     END $$;
 
-    CREATE FUNCTION actual_line_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    -- After an insert (new_lines) or a delete (old_lines): the same aggregate, added or taken away.
+    CREATE FUNCTION actual_line_after_change() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE imp bigint[]; acc integer[]; ver bigint[]; yr integer[]; unit bigint[]; amount numeric[]; n bigint[];
     BEGIN
-      SELECT array_agg(sie_import_id), array_agg(account_idx), array_agg(version_id), array_agg(year), array_agg(unit_id), array_agg(s), array_agg(c)
-        INTO imp, acc, ver, yr, unit, amount, n
-        FROM (SELECT sie_import_id, account_idx, version_id, year, unit_id, sum(amount_ore) AS s, count(*) AS c
-                FROM new_lines GROUP BY sie_import_id, account_idx, version_id, year, unit_id) g;
-      IF imp IS NOT NULL THEN PERFORM actual_line_apply(1, imp, acc, ver, yr, unit, amount, n); END IF;
+      EXECUTE format('SELECT array_agg(sie_import_id), array_agg(account_idx), array_agg(version_id), array_agg(year),
+                             array_agg(unit_id), array_agg(s), array_agg(c)
+                        FROM (SELECT sie_import_id, account_idx, version_id, year, unit_id, sum(amount_ore) AS s, count(*) AS c
+                                FROM %I GROUP BY sie_import_id, account_idx, version_id, year, unit_id) g',
+                     CASE TG_OP WHEN 'INSERT' THEN 'new_lines' ELSE 'old_lines' END)
+        INTO imp, acc, ver, yr, unit, amount, n;
+      IF imp IS NOT NULL THEN PERFORM actual_line_apply(CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END, imp, acc, ver, yr, unit, amount, n); END IF;
       RETURN NULL;
     END $$;
     CREATE TRIGGER actual_line_insert AFTER INSERT ON actual_line
-      REFERENCING NEW TABLE AS new_lines FOR EACH STATEMENT EXECUTE FUNCTION actual_line_after_insert();
-
-    CREATE FUNCTION actual_line_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE imp bigint[]; acc integer[]; ver bigint[]; yr integer[]; unit bigint[]; amount numeric[]; n bigint[];
-    BEGIN
-      SELECT array_agg(sie_import_id), array_agg(account_idx), array_agg(version_id), array_agg(year), array_agg(unit_id), array_agg(s), array_agg(c)
-        INTO imp, acc, ver, yr, unit, amount, n
-        FROM (SELECT sie_import_id, account_idx, version_id, year, unit_id, sum(amount_ore) AS s, count(*) AS c
-                FROM old_lines GROUP BY sie_import_id, account_idx, version_id, year, unit_id) g;
-      IF imp IS NOT NULL THEN PERFORM actual_line_apply(-1, imp, acc, ver, yr, unit, amount, n); END IF;
-      RETURN NULL;
-    END $$;
+      REFERENCING NEW TABLE AS new_lines FOR EACH STATEMENT EXECUTE FUNCTION actual_line_after_change();
     CREATE TRIGGER actual_line_delete AFTER DELETE ON actual_line
-      REFERENCING OLD TABLE AS old_lines FOR EACH STATEMENT EXECUTE FUNCTION actual_line_after_delete();
+      REFERENCING OLD TABLE AS old_lines FOR EACH STATEMENT EXECUTE FUNCTION actual_line_after_change();
 
     CREATE FUNCTION actual_line_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

@@ -8,11 +8,11 @@ import type { CategoryKind } from '../../domain/category.ts';
 /**
  * "Every line, typed or imported": always true, and what lets a query on a version's lines use both of
  * their indexes (migration 0016): the B-tree over typed lines (sie_import_id IS NULL) and the BRIN over
- * imported ones (IS NOT NULL), combined by a BitmapOr. Add it wherever lines are found by version.
+ * imported ones (IS NOT NULL), combined by a BitmapOr. Add it wherever plan_line itself is searched by
+ * version; readers read the view plan_line_all (migration 0018), which carries it.
  */
-export function anyLineSource(alias?: string) {
-  const column = sql.ref(alias === undefined ? 'sie_import_id' : `${alias}.sie_import_id`);
-  return sql<boolean>`(${column} IS NULL OR ${column} IS NOT NULL)`;
+export function anyLineSource() {
+  return sql<boolean>`(sie_import_id IS NULL OR sie_import_id IS NOT NULL)`;
 }
 
 export type PlanLineRow = {
